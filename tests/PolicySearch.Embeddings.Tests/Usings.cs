@@ -1,0 +1,1 @@
+namespace PolicySearch.Embeddings.Tests;
