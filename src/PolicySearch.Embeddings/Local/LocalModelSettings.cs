@@ -13,8 +13,8 @@ public sealed record LocalModelSettings
     public bool FoldDiacritics { get; init; } = true;
     /// <summary>Weight of whole-word features relative to n-grams; 0 leaves them out.</summary>
     public float WordWeight { get; init; }
-    /// <summary>Features seen in fewer passages are dropped: they cannot relate two passages.</summary>
-    public int MinDocumentFrequency { get; init; } = 2;
+    /// <summary>Features seen in fewer passages are dropped. 1 keeps rare n-grams, which is what finds identifiers (Dnr numbers).</summary>
+    public int MinDocumentFrequency { get; init; } = 1;
     /// <summary>Cap on the vocabulary (most frequent features kept), which bounds model size on big corpora.</summary>
     public int MaxFeatures { get; init; } = 200_000;
     /// <summary>Power iterations of the randomized SVD.</summary>
