@@ -12,6 +12,10 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         [".txt"] = SourceFormat.Text,
         [".md"] = SourceFormat.Markdown,
+        [".html"] = SourceFormat.Html,
+        [".htm"] = SourceFormat.Html,
+        [".docx"] = SourceFormat.Docx,
+        [".pdf"] = SourceFormat.Pdf,
     };
 
     private readonly ReaderOptions _options = options ?? new ReaderOptions();
@@ -28,7 +32,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         SourceFormat format = FormatOf(path);
         byte[] bytes = await ReadFileAsync(path, cancellationToken);
-        return Read(path, format, bytes);
+        return await ExtractAsync(path, format, bytes, cancellationToken);
     }
 
     /// <summary>Reads an uploaded document; <paramref name="fileName"/> decides the format by its extension.</summary>
@@ -37,29 +41,37 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         SourceFormat format = FormatOf(fileName);
         byte[] bytes = await ReadLimitedAsync(fileName, content, cancellationToken);
-        return Read(fileName, format, bytes);
+        return await ExtractAsync(fileName, format, bytes, cancellationToken);
     }
 
-    /// <summary>Reads a document whose bytes are already in memory; <paramref name="fileName"/> decides the format.</summary>
+    /// <summary>
+    /// Reads a document whose bytes are already in memory; <paramref name="fileName"/> decides the format.
+    /// Blocks while pdftotext runs for a PDF; the other formats are read on the calling thread.
+    /// </summary>
     /// <exception cref="IngestionException">The content cannot be read as a document.</exception>
     public ExtractedText Read(string fileName, ReadOnlyMemory<byte> content)
     {
         SourceFormat format = FormatOf(fileName);
         CheckFileSize(fileName, content.Length);
-        return Read(fileName, format, content);
+        // Only the PDF path awaits anything (the pdftotext process, with no synchronization context involved).
+        return ExtractAsync(fileName, format, content, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private ExtractedText Read(string name, SourceFormat format, ReadOnlyMemory<byte> content)
+    private async Task<ExtractedText> ExtractAsync(string name, SourceFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         if (content.IsEmpty)
             throw new IngestionException($"{name}: the file is empty (0 bytes).");
         ExtractedText text = format switch
         {
-            SourceFormat.Text or SourceFormat.Markdown => new ExtractedText(format, [new ExtractedPage(null, TextDecoder.Decode(name, content.Span))]),
-            _ => throw new IngestionException($"{name}: reading {format} is not implemented yet."),
+            SourceFormat.Pdf => await PdfReader.ReadAsync(name, content, _options, cancellationToken),
+            SourceFormat.Html => OnePage(format, HtmlReader.Read(name, TextDecoder.Decode(name, content.Span), _options.MaxExtractedCharacters)),
+            SourceFormat.Docx => OnePage(format, DocxReader.Read(name, content, _options)),
+            _ => OnePage(format, TextDecoder.Decode(name, content.Span)),
         };
         return CheckExtracted(name, text);
     }
+
+    private static ExtractedText OnePage(SourceFormat format, string text) => new(format, [new ExtractedPage(null, text)]);
 
     private static SourceFormat FormatOf(string name)
     {

@@ -17,6 +17,15 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string relativePath, string utf8Text) => File(relativePath, System.Text.Encoding.UTF8.GetBytes(utf8Text));
 
+    /// <summary>Writes an executable shell script.</summary>
+    public string Script(string relativePath, string body)
+    {
+        string path = File(relativePath, "#!/bin/sh\n" + body + "\n");
+        if (!OperatingSystem.IsWindows())
+            System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     public void Dispose()
     {
         try
