@@ -13,7 +13,7 @@ namespace PolicySearch.Embeddings.Local;
 public sealed class LocalEmbeddingModel
 {
     private const string Magic = "PSLM";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly LocalModelSettings _settings;
     private readonly CharNGramFeaturizer _featurizer;
@@ -79,6 +79,11 @@ public sealed class LocalEmbeddingModel
         SparseMatrix matrix = untrained.Weigh(counted);
         cancellationToken.ThrowIfCancellationRequested();
         float[] projection = RandomizedSvd.RightSingularVectors(matrix, settings.Dimensions, settings.PowerIterations, settings.Seed);
+        // The projection is stored in half precision (half the size, no measurable loss); rounding it
+        // here makes a trained model and the same model loaded back give identical vectors.
+        var half = new Half[projection.Length];
+        TensorPrimitives.ConvertToHalf(projection, half);
+        TensorPrimitives.ConvertToSingle(half, projection);
         return new LocalEmbeddingModel(settings, vocabulary, idf, projection);
     }
 
@@ -144,7 +149,8 @@ public sealed class LocalEmbeddingModel
             int count = reader.ReadInt32();
             var features = ReadArray<ulong>(reader, count);
             var idf = ReadArray<float>(reader, count);
-            var projection = ReadArray<float>(reader, checked(count * settings.Dimensions));
+            var projection = new float[checked(count * settings.Dimensions)];
+            TensorPrimitives.ConvertToSingle(ReadArray<Half>(reader, projection.Length), projection);
             return new LocalEmbeddingModel(settings, features, idf, projection);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or OverflowException)
@@ -167,7 +173,9 @@ public sealed class LocalEmbeddingModel
         writer.Write(_features.Length);
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_features.AsSpan()));
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_idf.AsSpan()));
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_projection.AsSpan()));
+        var half = new Half[_projection.Length];
+        TensorPrimitives.ConvertToHalf(_projection, half);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(half.AsSpan()));
     }
 
     private static T[] ReadArray<T>(BinaryReader reader, int count) where T : unmanaged
