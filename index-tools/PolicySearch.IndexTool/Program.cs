@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicySearch.IndexTool.Commands;
 
 namespace PolicySearch.IndexTool;
 
@@ -7,6 +8,7 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("policysearch: index and search Stockholm policy documents");
+        root.Subcommands.Add(AnalyzeCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

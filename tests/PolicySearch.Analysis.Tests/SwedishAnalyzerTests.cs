@@ -1,0 +1,65 @@
+namespace PolicySearch.Analysis.Tests;
+
+public sealed class SwedishAnalyzerTests
+{
+    private static readonly SwedishAnalyzer Analyzer = new();
+
+    [Fact]
+    public void Primary_stream_is_stemmed_without_stop_words()
+    {
+        var tokens = Primary("Kamerorna i Skärholmen och nämnden");
+        Assert.Equal(["kamer", "skärholm", "nämnd"], tokens.Select(t => t.Term));
+        Assert.Equal([0, 2, 4], tokens.Select(t => t.Position));
+        Assert.Equal([(0, 9), (12, 22), (27, 34)], tokens.Select(t => (t.Start, t.End)));
+    }
+
+    [Fact]
+    public void Acronym_colliding_with_a_stop_word_survives()
+    {
+        Assert.Contains(Analyzer.Analyze("arbetet med SIG"), t => t.Term == "sig");
+        Assert.DoesNotContain(Analyzer.Analyze("de samlades för sig"), t => t.Term == "sig");
+    }
+
+    [Fact]
+    public void Identifiers_keep_their_text()
+    {
+        var tokens = Primary("KS 2019/1899 och SFS 2017:54");
+        Assert.Equal(["ks", "2019/1899", "sfs", "2017:54"], tokens.Select(t => t.Term));
+        Assert.Equal([TokenKind.Word, TokenKind.Identifier, TokenKind.Word, TokenKind.Identifier], tokens.Select(t => t.Kind));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \t\n")]
+    [InlineData("\uDFFF\uD800 \u200F\u0000 \uDC00")]
+    public void Text_without_words_gives_no_tokens(string text) => Assert.Empty(Analyzer.Analyze(text));
+
+    [Fact]
+    public void Random_and_huge_text_never_throws()
+    {
+        var random = new Random(7);
+        for (int i = 0; i < 100; i++)
+        {
+            string text = TokenStreamAssert.RandomText(random, random.Next(0, 2000));
+            foreach (Token token in Analyzer.Analyze(text, i % 2 == 0 ? AnalysisTarget.Index : AnalysisTarget.Query))
+            {
+                Assert.InRange(token.Start, 0, token.End);
+                Assert.InRange(token.End, token.Start, text.Length);
+                Assert.NotEmpty(token.Term);
+            }
+        }
+        Assert.NotEmpty(Analyzer.Analyze(string.Concat(Enumerable.Repeat("kameraövervakning ", 1200))));
+    }
+
+    [Fact]
+    public void Concurrent_calls_give_the_same_result_as_sequential_ones()
+    {
+        string[] texts = ["Sociala insatsgrupper (SIG) i Rinkeby-Kista", "trygghetskameror i Skärholmen", "KS 2019/1899 m.fl."];
+        var expected = texts.Select(t => Analyzer.Analyze(t)).ToArray();
+        Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            Assert.Equal(expected[i % texts.Length], Analyzer.Analyze(texts[i % texts.Length])));
+    }
+
+    private static List<Token> Primary(string text) =>
+        Analyzer.Analyze(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Identifier).ToList();
+}
