@@ -58,7 +58,7 @@ internal sealed class PdfToTextFactAttribute : FactAttribute
             Skip = "pdftotext is not installed (Debian package poppler-utils; scripts/install-deps.sh installs it).";
     }
 
-    private static bool IsInstalled => (Environment.GetEnvironmentVariable("PATH") ?? "")
+    public static bool IsInstalled => (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Any(folder => File.Exists(Path.Combine(folder, "pdftotext")));
 }

@@ -21,8 +21,7 @@ internal sealed class TempFolder : IDisposable
     public string Script(string relativePath, string body)
     {
         string path = File(relativePath, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-            System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Permissions.Set(path, Permissions.Owner);
         return path;
     }
 
