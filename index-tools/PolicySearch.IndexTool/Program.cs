@@ -8,6 +8,12 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("policysearch: index and search Stockholm policy documents");
+        root.Options.Add(CliSettings.IndexPath);
+        root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using PolicySearch.Search;
+using Spectre.Console;
+
+namespace PolicySearch.IndexTool.Commands;
+
+/// <summary><c>policysearch index [PATHS…] [--prune]</c>: brings the index up to date with files and folders.</summary>
+internal static class IndexCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (default: IndexOptions:CorpusPath)", Arity = ArgumentArity.ZeroOrMore };
+        var prune = new Option<bool>("--prune") { Description = "Remove documents whose file no longer exists" };
+        var command = new Command("index", "Index files and folders (incremental: unchanged files are skipped)") { paths, prune };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var index = await CliSettings.OpenIndexAsync(parseResult, cancellationToken);
+            var report = await RunWithProgressAsync(
+                progress => index.IndexAsync(parseResult.GetValue(paths), parseResult.GetValue(prune), progress, cancellationToken));
+            PrintReport(report);
+            return report.NothingIndexed ? 1 : 0;
+        });
+        return command;
+    }
+
+    /// <summary>Runs an indexing job under a progress bar (files, passages, MB/s), or silently when output is redirected.</summary>
+    public static async Task<IndexReport> RunWithProgressAsync(Func<IProgress<IndexProgress>?, Task<IndexReport>> run)
+    {
+        if (Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive) return await run(null);
+        IndexReport? report = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("indexing");
+                var progress = new Progress<IndexProgress>(p =>
+                {
+                    if (p.FilesTotal is { } total) task.MaxValue = Math.Max(1, total);
+                    task.Value = p.FilesDone;
+                    task.Description = $"{p.FilesDone} files, {p.Passages} passages, {p.MegabytesPerSecond:F1} MB/s";
+                });
+                report = await run(progress);
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+
+    private static void PrintReport(IndexReport report)
+    {
+        Console.Error.WriteLine(
+            $"indexed {report.FilesIndexed} files ({report.Passages} passages), {report.FilesUnchanged} unchanged, " +
+            $"{report.FilesRemoved} removed, {report.Errors.Count} errors in {report.Elapsed.TotalSeconds:F1} s " +
+            $"({report.Bytes / 1e6 / Math.Max(0.001, report.Elapsed.TotalSeconds):F1} MB/s)");
+        if (report.Errors.Count == 0) return;
+        var table = new Table().AddColumn("file").AddColumn("error");
+        foreach (var error in report.Errors) table.AddRow(Markup.Escape(error.Path), Markup.Escape(error.Message));
+        AnsiConsole.Console.Profile.Out = new AnsiConsoleOutput(Console.Error);
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,60 @@
+namespace PolicySearch.Search;
+
+/// <summary>Progress of an indexing run, reported after each file.</summary>
+/// <param name="FilesDone">Files finished (indexed, skipped as unchanged, or failed).</param>
+/// <param name="FilesTotal">Files found, or null while a document stream is still being read.</param>
+/// <param name="Passages">Passages written so far.</param>
+/// <param name="Bytes">Source bytes processed so far.</param>
+/// <param name="Elapsed">Time since the run started.</param>
+/// <param name="CurrentFile">The file just finished.</param>
+public sealed record IndexProgress(int FilesDone, int? FilesTotal, int Passages, long Bytes, TimeSpan Elapsed, string? CurrentFile)
+{
+    /// <summary>Source megabytes per second so far.</summary>
+    public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1e6 / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>A file that could not be indexed and why.</summary>
+public sealed record IndexError(string Path, string Message);
+
+/// <summary>What an indexing run did.</summary>
+public sealed record IndexReport(
+    int FilesIndexed,
+    int FilesUnchanged,
+    int FilesRemoved,
+    int Passages,
+    long Bytes,
+    TimeSpan Elapsed,
+    IReadOnlyList<IndexError> Errors)
+{
+    /// <summary>True when files were found but none could be indexed (the CLI then exits non-zero).</summary>
+    public bool NothingIndexed => FilesIndexed == 0 && FilesUnchanged == 0 && Errors.Count > 0;
+}
+
+/// <summary>A stored document's metadata.</summary>
+public sealed record DocumentInfo(
+    string DocumentId,
+    string Path,
+    string Title,
+    string? DocumentType,
+    string? Date,
+    string? Nämnd,
+    string? Förvaltning,
+    IReadOnlyList<string> Dnrs,
+    IReadOnlyList<string> MotionNumbers,
+    int Passages,
+    string ContentHash);
+
+/// <summary>A speaker and how many passages it speaks.</summary>
+public sealed record SpeakerCount(SpeakerView Speaker, int Passages);
+
+/// <summary>Size and provenance of the index.</summary>
+public sealed record IndexStats(
+    string Path,
+    int SchemaVersion,
+    int Documents,
+    int Passages,
+    int Speakers,
+    int Vectors,
+    string? EmbeddingModel,
+    long FileBytes,
+    IReadOnlyList<FacetValue> DocumentTypes);

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PolicySearch.Search.Querying;
+
+namespace PolicySearch.Search.Retrieval;
+
+/// <summary>
+/// BM25 over the analysed terms with AND-ish ranking: passages matching every query group come first,
+/// then passages matching fewer groups, ordered by how many groups they cover and then by bm25. Only a
+/// bounded number of candidates is scored per step (LIMIT), so common terms do not rank the whole index.
+/// </summary>
+internal sealed class KeywordRetriever(SearchOptions options)
+{
+    private string Bm25 => string.Create(CultureInfo.InvariantCulture,
+        $"bm25(passage_terms, {options.TitleWeight}, {options.SectionWeight}, {options.TextWeight}, {options.DerivedWeight})");
+
+    public List<RankedPassage> Retrieve(SqliteConnection connection, KeywordQuery query, SearchFilter filter, int limit)
+    {
+        if (query.IsEmpty) return [];
+        var ranked = Top(connection, query.All(), filter, limit, exclude: null)
+            .Select(hit => new RankedPassage(hit.PassageId, query.GroupCount + Squash(hit.Score)))
+            .ToList();
+        if (ranked.Count >= limit || query.GroupCount == 1) return ranked;
+
+        var found = ranked.Select(r => r.PassageId).ToHashSet();
+        var partial = Top(connection, query.Any(), filter, limit * 2, found);
+        if (partial.Count == 0) return ranked;
+        var coverage = Coverage(connection, query, partial.Select(p => p.PassageId).ToList());
+        ranked.AddRange(partial
+            .Select(hit => new RankedPassage(hit.PassageId, coverage[hit.PassageId] + Squash(hit.Score)))
+            .OrderByDescending(r => r.Score)
+            .Take(limit - ranked.Count));
+        return ranked;
+    }
+
+    /// <summary>Counts up to <paramref name="cap"/> passages matching any group, after filters.</summary>
+    public List<long> Matching(SqliteConnection connection, KeywordQuery query, SearchFilter filter, int cap)
+    {
+        if (query.IsEmpty) return [];
+        using var command = connection.CreateCommand();
+        command.CommandText = filter.IsEmpty
+            ? "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match LIMIT $cap"
+            : $"SELECT f.rowid FROM passage_terms f {JoinMetadata} WHERE passage_terms MATCH $match{filter.AndClause()} LIMIT $cap";
+        command.Parameters.AddWithValue("$match", query.Any());
+        command.Parameters.AddWithValue("$cap", cap);
+        filter.AddParameters(command);
+        return ReadIds(command);
+    }
+
+    internal const string JoinMetadata =
+        "JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id";
+
+    /// <summary>bm25 is negative, more negative is better; map it to (0, 1) so it only orders within a coverage level.</summary>
+    private static double Squash(double bm25) => -bm25 / (1 - bm25);
+
+    private List<RankedPassage> Top(SqliteConnection connection, string match, SearchFilter filter, int limit, HashSet<long>? exclude)
+    {
+        using var command = connection.CreateCommand();
+        string join = filter.IsEmpty ? "" : JoinMetadata;
+        command.CommandText = $"""
+            SELECT f.rowid, {Bm25} AS score FROM passage_terms f {join}
+            WHERE passage_terms MATCH $match{filter.AndClause()}
+            ORDER BY score LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit + (exclude?.Count ?? 0));
+        filter.AddParameters(command);
+        var hits = new List<RankedPassage>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            long id = reader.GetInt64(0);
+            if (exclude is null || !exclude.Contains(id)) hits.Add(new RankedPassage(id, reader.GetDouble(1)));
+        }
+        return hits;
+    }
+
+    /// <summary>How many query groups each candidate matches.</summary>
+    private static Dictionary<long, int> Coverage(SqliteConnection connection, KeywordQuery query, List<long> candidates)
+    {
+        var coverage = candidates.ToDictionary(id => id, _ => 0);
+        string ids = "[" + string.Join(',', candidates) + "]";
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match AND rowid IN (SELECT value FROM json_each($ids))";
+        var match = command.Parameters.Add("$match", SqliteType.Text);
+        command.Parameters.AddWithValue("$ids", ids);
+        for (int g = 0; g < query.GroupCount; g++)
+        {
+            match.Value = query.Group(g);
+            foreach (long id in ReadIds(command)) coverage[id]++;
+        }
+        return coverage;
+    }
+
+    private static List<long> ReadIds(SqliteCommand command)
+    {
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using PolicySearch.Ingestion;
+
+namespace PolicySearch.Search.Retrieval;
+
+/// <summary>
+/// Restrictions on passages as one SQL condition over <c>p</c> (passages), <c>d</c> (documents) and
+/// <c>s</c> (speakers). Values are always bound as parameters.
+/// </summary>
+internal sealed class SearchFilter
+{
+    private readonly List<string> _conditions = [];
+    private readonly List<(string Name, object Value)> _parameters = [];
+
+    public bool IsEmpty => _conditions.Count == 0;
+
+    public static SearchFilter From(SearchRequest request)
+    {
+        var filter = new SearchFilter();
+        if (!string.IsNullOrWhiteSpace(request.Body))
+        {
+            string p = filter.Bind(request.Body.Trim());
+            filter._conditions.Add($"(s.name = {p} COLLATE NOCASE OR d.namnd = {p} COLLATE NOCASE OR d.forvaltning = {p} COLLATE NOCASE)");
+        }
+        if (!string.IsNullOrWhiteSpace(request.Party))
+            filter._conditions.Add(filter.PartyCondition([request.Party.Trim()]));
+        if (!string.IsNullOrWhiteSpace(request.DocumentType))
+            filter._conditions.Add($"d.document_type = {filter.Bind(request.DocumentType.Trim())} COLLATE NOCASE");
+        if (request.From is { } from)
+            filter._conditions.Add($"d.date >= {filter.Bind(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}");
+        if (request.To is { } to)
+            filter._conditions.Add($"d.date <= {filter.Bind(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}");
+        return filter;
+    }
+
+    /// <summary>This filter plus "spoken by one of <paramref name="voices"/>".</summary>
+    public SearchFilter WithSpeaker(IReadOnlyList<Speaker> voices)
+    {
+        var filter = new SearchFilter();
+        filter._conditions.AddRange(_conditions);
+        filter._parameters.AddRange(_parameters);
+        var names = voices.Select(v => filter.Bind(v.Name)).ToList();
+        string inNames = string.Join(", ", names);
+        var alternatives = new List<string>
+        {
+            $"s.name IN ({inNames})",
+            // A nämnd or förvaltning speaks through its documents' generic voices ("Förvaltningen").
+            $"(s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) AND (d.namnd IN ({inNames}) OR d.forvaltning IN ({inNames})))",
+        };
+        var parties = voices.Where(v => v.Kind == SpeakerKind.Party && !string.IsNullOrEmpty(v.Party)).Select(v => v.Party!).Distinct(StringComparer.Ordinal).ToList();
+        if (parties.Count > 0) alternatives.Add(filter.PartyCondition(parties));
+        filter._conditions.Add("(" + string.Join(" OR ", alternatives) + ")");
+        return filter;
+    }
+
+    /// <summary>" AND condition" to append to a WHERE clause, or "" when nothing is filtered.</summary>
+    public string AndClause() => IsEmpty ? "" : " AND " + string.Join(" AND ", _conditions);
+
+    public void AddParameters(SqliteCommand command)
+    {
+        foreach (var (name, value) in _parameters) command.Parameters.AddWithValue(name, value);
+    }
+
+    /// <summary>Party field holds one abbreviation or several separated by commas: match any of them, or the party's own name.</summary>
+    private string PartyCondition(IReadOnlyList<string> parties)
+    {
+        var any = new StringBuilder("(");
+        for (int i = 0; i < parties.Count; i++)
+        {
+            string p = Bind(parties[i]);
+            if (i > 0) any.Append(" OR ");
+            any.Append(CultureInfo.InvariantCulture, $"instr(upper(',' || replace(s.party, ' ', '') || ','), upper(',' || {p} || ',')) > 0 OR s.name = {p} COLLATE NOCASE");
+        }
+        return any.Append(')').ToString();
+    }
+
+    private string Bind(object value)
+    {
+        string name = "$f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters.Add((name, value));
+        return name;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
+using PolicySearch.Analysis;
+using PolicySearch.Ingestion;
+using PolicySearch.Search.Presentation;
+using PolicySearch.Search.Querying;
+using PolicySearch.Search.Retrieval;
+using PolicySearch.Search.Storage;
+
+namespace PolicySearch.Search;
+
+/// <summary>
+/// Answers one <see cref="SearchRequest"/>: parse and interpret the query, retrieve keyword and vector
+/// candidates (the named speaker's own passages first), fuse, page, highlight, cite and count facets.
+/// </summary>
+internal sealed class SearchEngine(
+    SqliteStore store,
+    SwedishAnalyzer analyzer,
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings,
+    SearchOptions options)
+{
+    private readonly KeywordRetriever _keyword = new(options);
+    private readonly Lock _cacheLock = new();
+    private long _generation;
+    private (long Generation, VectorIndex Index)? _vectors;
+    private (long Generation, SpeakerCatalog Catalog)? _speakers;
+
+    /// <summary>Tells the engine the stored data changed, so cached vectors and speakers are reloaded.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        string text = request.Query.Length > options.MaxQueryLength ? request.Query[..options.MaxQueryLength] : request.Query;
+        int top = Math.Clamp(request.Top, 0, options.MaxTop);
+        int offset = Math.Clamp(request.Offset, 0, Math.Max(0, options.MaxResultWindow - top));
+        await using var connection = await store.OpenAsync(cancellationToken);
+
+        var parsed = ParsedQuery.Parse(text);
+        var interpretation = QuestionInterpreter.Interpret(analyzer, Speakers(connection), parsed.FreeText);
+        var keywordQuery = KeywordQuery.Build(analyzer, interpretation.Topic, parsed);
+        var filter = SearchFilter.From(request);
+        int pool = Math.Max(options.CandidatePool, offset + top);
+        float[]? queryVector = request.Mode == SearchMode.Keyword || interpretation.Topic.Length == 0
+            ? null
+            : await EmbedAsync(interpretation.Topic, cancellationToken);
+
+        var ranked = new List<RankedPassage>();
+        if (interpretation.Speaker is { } speaker)
+            ranked.AddRange(Retrieve(connection, request.Mode, keywordQuery, queryVector, filter.WithSpeaker(speaker.Voices), pool));
+        var seen = ranked.Select(r => r.PassageId).ToHashSet();
+        ranked.AddRange(Retrieve(connection, request.Mode, keywordQuery, queryVector, filter, pool).Where(r => seen.Add(r.PassageId)));
+
+        var page = ranked.Skip(offset).Take(top).ToList();
+        var rows = PassageRow.Load(connection, page.Select(r => r.PassageId));
+        var hits = page.Where(r => rows.ContainsKey(r.PassageId)).Select(r => ToHit(rows[r.PassageId], r.Score, keywordQuery)).ToList();
+
+        var matching = _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
+        if (request.Mode != SearchMode.Keyword) matching.UnionWith(seen);
+        var facets = FacetCounter.Count(connection, matching);
+
+        return new SearchResponse(request.Query, request.Mode, matching.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+            new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, interpretation.Topic, keywordQuery.Expansions),
+            hits, facets);
+    }
+
+    private List<RankedPassage> Retrieve(SqliteConnection connection, SearchMode mode, KeywordQuery query, float[]? queryVector, SearchFilter filter, int pool)
+    {
+        var keyword = mode == SearchMode.Semantic ? [] : _keyword.Retrieve(connection, query, filter, pool);
+        if (queryVector is null || mode == SearchMode.Keyword) return keyword;
+        var vectors = Vectors(connection);
+        var allowed = filter.IsEmpty ? null : AllowedPassages(connection, filter);
+        var semantic = vectors.Nearest(queryVector, pool, allowed);
+        return mode == SearchMode.Semantic ? semantic : RankFusion.Fuse(options.RrfK, (keyword, 1.0), (semantic, options.SemanticWeight));
+    }
+
+    private SearchHit ToHit(PassageRow row, double score, KeywordQuery query) =>
+        row.ToHit(Highlighter.Find(analyzer, query, row.Text), score);
+
+    private async Task<float[]?> EmbedAsync(string topic, CancellationToken cancellationToken)
+    {
+        if (embeddings is null) return null;
+        var embedding = await embeddings.GenerateAsync([topic], cancellationToken: cancellationToken);
+        return VectorMath.Normalised(embedding[0].Vector).ToArray();
+    }
+
+    private static HashSet<long> AllowedPassages(SqliteConnection connection, SearchFilter filter)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id WHERE 1 = 1{filter.AndClause()}";
+        filter.AddParameters(command);
+        var ids = new HashSet<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    private VectorIndex Vectors(SqliteConnection connection)
+    {
+        long generation = Interlocked.Read(ref _generation);
+        lock (_cacheLock)
+        {
+            if (_vectors is { } cached && cached.Generation == generation) return cached.Index;
+            var index = VectorIndex.Load(connection);
+            _vectors = (generation, index);
+            return index;
+        }
+    }
+
+    private SpeakerCatalog Speakers(SqliteConnection connection)
+    {
+        long generation = Interlocked.Read(ref _generation);
+        lock (_cacheLock)
+        {
+            if (_speakers is { } cached && cached.Generation == generation) return cached.Catalog;
+            var catalog = new SpeakerCatalog(analyzer, StoredSpeakers(connection));
+            _speakers = (generation, catalog);
+            return catalog;
+        }
+    }
+
+    /// <summary>Speakers of passages, plus the nämnder and förvaltningar that author documents.</summary>
+    private static List<Speaker> StoredSpeakers(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT name, kind, party FROM speakers WHERE id IN (SELECT DISTINCT speaker_id FROM passages)
+            UNION SELECT DISTINCT namnd, 0, '' FROM documents WHERE namnd IS NOT NULL
+            UNION SELECT DISTINCT forvaltning, 1, '' FROM documents WHERE forvaltning IS NOT NULL
+            """;
+        var speakers = new List<Speaker>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string party = reader.GetString(2);
+            speakers.Add(new Speaker(reader.GetString(0), (SpeakerKind)reader.GetInt32(1), party.Length == 0 ? null : party));
+        }
+        return speakers;
+    }
+}

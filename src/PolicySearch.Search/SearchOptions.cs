@@ -1,0 +1,35 @@
+namespace PolicySearch.Search;
+
+/// <summary>Ranking and limits of the search layer; bound from the <c>SearchOptions</c> configuration section.</summary>
+public sealed class SearchOptions
+{
+    /// <summary>Longest query (characters) that is analysed; longer input is cut, never rejected here.</summary>
+    public int MaxQueryLength { get; set; } = 1000;
+
+    /// <summary>Largest page size.</summary>
+    public int MaxTop { get; set; } = 100;
+
+    /// <summary>Largest offset + top a client can page to.</summary>
+    public int MaxResultWindow { get; set; } = 1000;
+
+    /// <summary>Candidates each retriever contributes before fusion and speaker ordering.</summary>
+    public int CandidatePool { get; set; } = 100;
+
+    /// <summary>The k of reciprocal-rank fusion: 1 / (k + rank).</summary>
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Weight of the semantic list in fusion (keyword has weight 1).</summary>
+    public double SemanticWeight { get; set; } = 1.0;
+
+    /// <summary>bm25 column weights: title and metadata, section heading, passage words, derived forms.</summary>
+    public double TitleWeight { get; set; } = 2.0;
+    /// <inheritdoc cref="TitleWeight"/>
+    public double SectionWeight { get; set; } = 1.5;
+    /// <inheritdoc cref="TitleWeight"/>
+    public double TextWeight { get; set; } = 1.0;
+    /// <inheritdoc cref="TitleWeight"/>
+    public double DerivedWeight { get; set; } = 0.5;
+
+    /// <summary>At most this many matching passages are counted into the facets and the total.</summary>
+    public int FacetLimit { get; set; } = 10_000;
+}

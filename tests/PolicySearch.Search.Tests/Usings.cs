@@ -1,1 +1,0 @@
-namespace PolicySearch.Search.Tests;
