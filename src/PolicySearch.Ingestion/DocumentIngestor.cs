@@ -3,33 +3,83 @@ using System.Security.Cryptography;
 namespace PolicySearch.Ingestion;
 
 /// <summary>
-/// Turns a file into a <see cref="Document"/>.
-/// PLACEHOLDER: reads UTF-8 text and cuts passages at blank lines; replaced by the real readers,
-/// clean-up, passage builder, metadata and speaker attribution.
+/// Turns a file into a <see cref="Document"/>: read → clean up (pages, headers/footers, paragraphs, headings, lists)
+/// → metadata (optionally overridden by a <c>&lt;name&gt;.meta.json</c> sidecar) → speaker per block → passages.
+/// Stateless and safe to use from several threads.
 /// </summary>
 public sealed class DocumentIngestor
 {
-    /// <summary>Reads and ingests the file at <paramref name="path"/>.</summary>
+    private readonly Gazetteer _gazetteer;
+
+    /// <summary>Creates an ingestor using the shipped <see cref="Gazetteer.Default"/>.</summary>
+    public DocumentIngestor()
+        : this(Gazetteer.Default)
+    {
+    }
+
+    /// <summary>Creates an ingestor resolving bodies, parties and persons with <paramref name="gazetteer"/>.</summary>
+    public DocumentIngestor(Gazetteer gazetteer) => _gazetteer = gazetteer ?? throw new ArgumentNullException(nameof(gazetteer));
+
+    /// <summary>Reads and ingests the file at <paramref name="path"/>, applying its sidecar metadata file when there is one.</summary>
     /// <exception cref="IngestionException">The file cannot be read as a document.</exception>
     public async Task<Document> IngestAsync(string path, CancellationToken cancellationToken = default)
     {
-        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return Ingest(path, bytes);
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        string? sidecar = null;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            if (SidecarMetadata.Find(path) is { } sidecarPath)
+                sidecar = await File.ReadAllTextAsync(sidecarPath, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestionException($"Filen {Path.GetFileName(path)} kunde inte läsas: {ex.Message}", ex);
+        }
+        return Ingest(path, bytes, sidecar);
     }
 
     /// <summary>Ingests a document whose bytes are already in memory; <paramref name="name"/> decides the format by extension.</summary>
-    public Document Ingest(string name, byte[] bytes)
+    /// <exception cref="IngestionException">The bytes cannot be read as a document.</exception>
+    public Document Ingest(string name, byte[] bytes) => Ingest(name, bytes, sidecarJson: null);
+
+    /// <summary>As <see cref="Ingest(string, byte[])"/>, with the JSON of a sidecar metadata file overriding inferred fields.</summary>
+    /// <exception cref="IngestionException">The bytes cannot be read as a document, or the sidecar is invalid.</exception>
+    public Document Ingest(string name, byte[] bytes, string? sidecarJson)
     {
-        string text = System.Text.Encoding.UTF8.GetString(bytes);
-        var passages = new List<Passage>();
-        int offset = 0;
-        foreach (string block in text.Split("\n\n"))
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
         {
-            if (block.Trim().Length > 0)
-                passages.Add(new Passage(passages.Count, block.Trim(), offset, offset + block.Length, null, null, new Speaker("Okänd", SpeakerKind.Nämnd)));
-            offset += block.Length + 2;
+            IReadOnlyList<SourcePage> pages = PlainTextSource.Read(name, bytes);
+            CleanDocument clean = TextCleaner.Clean(pages);
+            if (!clean.Blocks.Any(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem))
+                throw new IngestionException($"Filen {Path.GetFileName(name)} innehåller ingen text.");
+            InferredMetadata inferred = MetadataExtractor.Extract(clean, name, _gazetteer);
+            DocumentMetadata metadata = sidecarJson is null
+                ? inferred.Metadata
+                : SidecarMetadata.Apply(inferred.Metadata, sidecarJson, Path.GetFileName(name) + ".meta.json");
+            Speaker author = AuthorOf(metadata, inferred);
+            Speaker?[] speakers = new SpeakerAttributor(_gazetteer, author, inferred.MotionAuthors).Attribute(clean.Blocks);
+            List<Passage> passages = PassageBuilder.Build(clean, speakers);
+            return new Document(name, Convert.ToHexString(SHA256.HashData(bytes)), clean.Text, metadata, passages);
         }
-        return new Document(name, Convert.ToHexString(SHA256.HashData(bytes)), text,
-            new DocumentMetadata { Title = Path.GetFileNameWithoutExtension(name) }, passages);
+        catch (Exception ex) when (ex is not IngestionException and not OperationCanceledException)
+        {
+            throw new IngestionException($"Filen {Path.GetFileName(name)} kunde inte tolkas: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The body the document's own text speaks for; a sidecar's nämnd wins over the inferred one.</summary>
+    private Speaker AuthorOf(DocumentMetadata metadata, InferredMetadata inferred)
+    {
+        if (metadata.Nämnd is { } nämnd && nämnd != inferred.Metadata.Nämnd)
+            return _gazetteer.Resolve(nämnd) ?? new Speaker(nämnd, SpeakerKind.Nämnd);
+        if (inferred.Author is { } author)
+            return author;
+        if (metadata.Förvaltning is { } förvaltning)
+            return _gazetteer.Resolve(förvaltning) ?? new Speaker(förvaltning, SpeakerKind.Förvaltning);
+        return new Speaker("Okänd avsändare", SpeakerKind.Nämnd);
     }
 }

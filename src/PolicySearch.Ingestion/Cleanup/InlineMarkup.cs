@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace PolicySearch.Ingestion;
+
+/// <summary>
+/// Removes markdown emphasis (<c>**bold**</c>, <c>*italic*</c>) and reports an emphasised phrase that opens the
+/// line, which in Stockholm's remiss summaries names the body speaking (<c>*Bromma stadsdelsnämnd* anser att …</c>).
+/// </summary>
+internal static partial class InlineMarkup
+{
+    [GeneratedRegex(@"(\*\*|\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"^\s*(\*\*|\*|__)(?=\S)(?<lead>.+?)(?<=\S)\1")]
+    private static partial Regex LeadingEmphasis();
+
+    public static string Strip(string line, out string? leadIn)
+    {
+        Match lead = LeadingEmphasis().Match(line);
+        leadIn = lead.Success ? lead.Groups["lead"].Value.Trim().TrimEnd(':', '.').Trim() : null;
+        return line.Contains('*', StringComparison.Ordinal) || line.Contains("__", StringComparison.Ordinal)
+            ? Emphasis().Replace(line, "$2")
+            : line;
+    }
+}

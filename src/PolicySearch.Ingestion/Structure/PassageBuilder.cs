@@ -1,0 +1,99 @@
+namespace PolicySearch.Ingestion;
+
+/// <summary>
+/// Cuts the clean document into passages: whole paragraphs of about <see cref="MinLength"/>–<see cref="MaxLength"/>
+/// characters, never across a heading or a change of speaker. Short paragraphs join the next; list items join their
+/// lead-in; a paragraph longer than <see cref="MaxLength"/> is split at sentence boundaries into even parts.
+/// </summary>
+internal static class PassageBuilder
+{
+    public const int MinLength = 300;
+    public const int MaxLength = 1500;
+
+    private readonly record struct Unit(int Start, int End, int? Page, string? Section, Speaker Speaker, bool IsListItem, bool Introduces);
+
+    public static List<Passage> Build(CleanDocument document, IReadOnlyList<Speaker?> speakers)
+    {
+        var passages = new List<Passage>();
+        var pending = new List<Unit>();
+        string? section = null;
+        for (int i = 0; i < document.Blocks.Count; i++)
+        {
+            Block block = document.Blocks[i];
+            if (block.Kind == BlockKind.Heading)
+            {
+                Flush(document.Text, pending, passages);
+                section = block.Text;
+                continue;
+            }
+            if (speakers[i] is not { } speaker)
+                continue;
+            foreach (Unit unit in Units(document.Text, block, section, speaker))
+            {
+                if (pending.Count > 0 && !Fits(pending, unit))
+                    Flush(document.Text, pending, passages);
+                pending.Add(unit);
+            }
+        }
+        Flush(document.Text, pending, passages);
+        return passages;
+    }
+
+    private static bool Fits(List<Unit> pending, Unit next)
+    {
+        Unit last = pending[^1];
+        if (last.Speaker != next.Speaker || last.Section != next.Section)
+            return false;
+        int length = next.End - pending[0].Start;
+        if (length > MaxLength)
+            return false;
+        // A list continues its lead-in; otherwise a passage that is long enough ends at the paragraph.
+        return (next.IsListItem && (last.IsListItem || last.Introduces)) || last.End - pending[0].Start < MinLength;
+    }
+
+    private static IEnumerable<Unit> Units(string text, Block block, string? section, Speaker speaker)
+    {
+        int contentStart = block.End - block.Text.Length;
+        bool introduces = block.Text.TrimEnd().EndsWith(':');
+        if (block.End - block.Start <= MaxLength)
+        {
+            yield return new Unit(block.Start, block.End, block.PageAt(0), section, speaker, block.Kind == BlockKind.ListItem, introduces);
+            yield break;
+        }
+        List<int> starts = SentenceSplitter.Starts(block.Text);
+        int parts = (int)Math.Ceiling((block.End - block.Start) / (double)(MaxLength * 0.8));
+        int target = (block.End - block.Start) / parts;
+        int partStart = 0;
+        for (int s = 1; s <= starts.Count; s++)
+        {
+            int end = s < starts.Count ? starts[s] : block.Text.Length;
+            bool last = s == starts.Count;
+            if (last || end - partStart >= target || (s + 1 <= starts.Count && NextEnd(starts, s + 1, block.Text.Length) - partStart > MaxLength))
+            {
+                int from = partStart == 0 ? block.Start : contentStart + partStart;
+                int to = contentStart + TrimmedEnd(block.Text, end);
+                yield return new Unit(from, to, block.PageAt(partStart), section, speaker, block.Kind == BlockKind.ListItem, introduces && last);
+                partStart = end;
+            }
+        }
+    }
+
+    private static int NextEnd(List<int> starts, int index, int length) => index < starts.Count ? starts[index] : length;
+
+    private static int TrimmedEnd(string text, int end)
+    {
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return end;
+    }
+
+    private static void Flush(string text, List<Unit> pending, List<Passage> passages)
+    {
+        if (pending.Count == 0)
+            return;
+        Unit first = pending[0];
+        int end = pending[^1].End;
+        passages.Add(new Passage(passages.Count, text[first.Start..end], first.Start, end, first.Section, first.Page, first.Speaker));
+        pending.Clear();
+    }
+}
