@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PolicySearch.Ingestion.Readers;
 
 namespace PolicySearch.Ingestion;
 
@@ -10,15 +11,20 @@ namespace PolicySearch.Ingestion;
 public sealed class DocumentIngestor
 {
     private readonly Gazetteer _gazetteer;
+    private readonly DocumentReader _reader;
 
-    /// <summary>Creates an ingestor using the shipped <see cref="Gazetteer.Default"/>.</summary>
+    /// <summary>Creates an ingestor using the shipped <see cref="Gazetteer.Default"/> and default reader limits.</summary>
     public DocumentIngestor()
         : this(Gazetteer.Default)
     {
     }
 
     /// <summary>Creates an ingestor resolving bodies, parties and persons with <paramref name="gazetteer"/>.</summary>
-    public DocumentIngestor(Gazetteer gazetteer) => _gazetteer = gazetteer ?? throw new ArgumentNullException(nameof(gazetteer));
+    public DocumentIngestor(Gazetteer gazetteer, ReaderOptions? readerOptions = null)
+    {
+        _gazetteer = gazetteer ?? throw new ArgumentNullException(nameof(gazetteer));
+        _reader = new DocumentReader(readerOptions);
+    }
 
     /// <summary>Reads and ingests the file at <paramref name="path"/>, applying its sidecar metadata file when there is one.</summary>
     /// <exception cref="IngestionException">The file cannot be read as a document.</exception>
@@ -37,7 +43,9 @@ public sealed class DocumentIngestor
         {
             throw new IngestionException($"Filen {Path.GetFileName(path)} kunde inte läsas: {ex.Message}", ex);
         }
-        return Ingest(path, bytes, sidecar);
+        using var content = new MemoryStream(bytes, writable: false);
+        ExtractedText extracted = await _reader.ReadAsync(path, content, cancellationToken);
+        return Build(path, bytes, extracted, sidecar);
     }
 
     /// <summary>Ingests a document whose bytes are already in memory; <paramref name="name"/> decides the format by extension.</summary>
@@ -50,10 +58,14 @@ public sealed class DocumentIngestor
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(bytes);
+        return Build(name, bytes, _reader.Read(name, bytes), sidecarJson);
+    }
+
+    private Document Build(string name, byte[] bytes, ExtractedText extracted, string? sidecarJson)
+    {
         try
         {
-            IReadOnlyList<SourcePage> pages = PlainTextSource.Read(name, bytes);
-            CleanDocument clean = TextCleaner.Clean(pages);
+            CleanDocument clean = TextCleaner.Clean(extracted.Pages);
             if (!clean.Blocks.Any(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem))
                 throw new IngestionException($"Filen {Path.GetFileName(name)} innehåller ingen text.");
             InferredMetadata inferred = MetadataExtractor.Extract(clean, name, _gazetteer);

@@ -1,3 +1,4 @@
+using PolicySearch.Ingestion.Readers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -26,11 +27,11 @@ internal static partial class PageSegmenter
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
-    public static PagedText Segment(IReadOnlyList<SourcePage> pages)
+    public static PagedText Segment(IReadOnlyList<ExtractedPage> pages)
     {
         var lines = new List<Line>();
         bool pagesKnown = false;
-        foreach (SourcePage page in pages)
+        foreach (ExtractedPage page in pages)
         {
             string text = Normalize(page.Text);
             string[] formFed = text.Split('\f');

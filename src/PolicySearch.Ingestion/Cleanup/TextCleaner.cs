@@ -1,3 +1,4 @@
+using PolicySearch.Ingestion.Readers;
 using System.Text;
 
 namespace PolicySearch.Ingestion;
@@ -11,7 +12,7 @@ internal sealed record CleanDocument(string Text, IReadOnlyList<Block> Blocks, I
 /// </summary>
 internal static class TextCleaner
 {
-    public static CleanDocument Clean(IReadOnlyList<SourcePage> pages)
+    public static CleanDocument Clean(IReadOnlyList<ExtractedPage> pages)
     {
         PagedText paged = PageSegmenter.Segment(pages);
         List<Block> blocks = ParagraphBuilder.Build(paged.Lines);
