@@ -1,7 +1,38 @@
+using PolicySearch.Api.Apis;
+using PolicySearch.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
+
+builder.Services.AddPolicySearchIndex();
+builder.Services.AddApiConventions();
+builder.Services.AddPerClientRateLimiting();
+builder.Services.AddConfiguredCors(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "starting" }));
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHttpLogging();
+app.UseCors();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapHealthApi();
+
+var api = app.MapGroup("/api")
+    .RequireRateLimiting(RateLimitingExtensions.PerClientPolicy)
+    .RequireApiKeyForReads()
+    .ProducesValidationProblem()
+    .ProducesProblem(StatusCodes.Status429TooManyRequests);
+api.MapSearchApi()
+    .MapDocumentsApi()
+    .MapPassagesApi()
+    .MapSpeakersApi()
+    .MapStatsApi();
+
+app.LogListeningAddresses();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

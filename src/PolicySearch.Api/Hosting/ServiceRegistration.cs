@@ -1,0 +1,84 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Options;
+using PolicySearch.Api.Apis;
+using PolicySearch.Search;
+
+namespace PolicySearch.Api.Hosting;
+
+/// <summary>The service's registrations, grouped so <c>Program.cs</c> reads as a list of concerns.</summary>
+internal static class ServiceRegistration
+{
+    /// <summary>Options, the index (one SQLite file, opened once) and the background corpus indexer.</summary>
+    public static IServiceCollection AddPolicySearchIndex(this IServiceCollection services)
+    {
+        services.AddOptions<IndexOptions>().BindConfiguration(nameof(IndexOptions))
+            .PostConfigure<IHostEnvironment>((index, environment) =>
+            {
+                index.Path = ContentPaths.Resolve(index.Path, environment.ContentRootPath);
+                index.CorpusPath = ContentPaths.Resolve(index.CorpusPath, environment.ContentRootPath);
+            });
+        services.AddOptions<SearchOptions>().BindConfiguration(nameof(SearchOptions));
+        services.AddOptions<AccessOptions>().BindConfiguration("Access")
+            .Validate(a => !a.RequireKeyForReads || a.ApiKeys.Any(k => k.Length > 0),
+                "Access:RequireKeyForReads needs at least one key in Access:ApiKeys.")
+            .ValidateOnStart();
+        services.AddOptions<LimitOptions>().BindConfiguration("Limits").ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(provider =>
+        {
+            var index = provider.GetRequiredService<IOptions<IndexOptions>>().Value;
+            Directory.CreateDirectory(Path.GetDirectoryName(index.Path)!);
+            // Opening only creates or checks the schema, so it completes at once; DI factories are synchronous.
+            return PolicySearchIndex.OpenAsync(index, provider.GetRequiredService<IOptions<SearchOptions>>().Value)
+                .GetAwaiter().GetResult();
+        });
+        services.AddSingleton<IndexReadiness>();
+        services.AddHostedService<CorpusIndexingService>();
+        return services;
+    }
+
+    /// <summary>Swedish problem details for every error, readable JSON, OpenAPI and request logging.</summary>
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            int status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            // Framework-made problems carry English titles; ours are already Swedish.
+            if (context.ProblemDetails.Title is null || IsEnglishDefaultTitle(context.ProblemDetails.Title))
+                context.ProblemDetails.Title = Problems.TitleFor(status) ?? context.ProblemDetails.Title;
+            if (status >= StatusCodes.Status500InternalServerError)
+            {
+                context.ProblemDetails.Detail = "Försök igen om en stund. Felet är loggat.";
+                context.ProblemDetails.Extensions.Remove("exception");
+            }
+        });
+        // Keep å, ä, ö readable in the JSON; HTML-significant characters stay escaped.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.AddOpenApi();
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        return services;
+    }
+
+    /// <summary>CORS for the origins in <see cref="AccessOptions.CorsOrigins"/>; none configured means none allowed.</summary>
+    public static IServiceCollection AddConfiguredCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        string[] origins = configuration.GetSection("Access:CorsOrigins").Get<string[]>() ?? [];
+        return services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins)
+            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete)
+            .WithHeaders(ApiKeyFilter.HeaderName, "Content-Type")));
+    }
+
+    private static bool IsEnglishDefaultTitle(string title) =>
+        title.StartsWith("An error occurred", StringComparison.Ordinal)
+        || title.StartsWith("One or more validation errors", StringComparison.Ordinal)
+        || title is "Bad Request" or "Unauthorized" or "Not Found" or "Method Not Allowed" or "Payload Too Large"
+            or "Unsupported Media Type" or "Too Many Requests" or "Internal Server Error" or "Service Unavailable";
+}
