@@ -58,14 +58,13 @@ public sealed class SearchPageTests : IAsyncLifetime
         Assert.Contains("q=kamera%C3%B6vervakning", page.Url, StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "search-results.png"), FullPage = true });
 
-        var typeFacet = page.Locator("button[data-facet='documentType']").First;
-        string type = (await typeFacet.Locator(".facet__label").TextContentAsync())!;
-        await typeFacet.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("type=", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator(".chip")).ToContainTextAsync(type);
-        await Assertions.Expect(page.Locator("button[data-facet='documentType'][aria-pressed='true']")).ToHaveCountAsync(1);
+        var bodyFacet = page.Locator("button[data-facet='body']").First;
+        string body = (await bodyFacet.Locator(".facet__label").TextContentAsync())!;
+        await bodyFacet.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("body=", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator(".chip")).ToContainTextAsync(body);
+        await Assertions.Expect(page.Locator("button[data-facet='body'][aria-pressed='true']")).ToHaveCountAsync(1);
         await Assertions.Expect(firstHit.Locator("mark").First).ToBeVisibleAsync();
-        await Assertions.Expect(firstHit.Locator(".card__meta")).ToContainTextAsync(type);
 
         string passageId = (await firstHit.GetAttributeAsync("id"))!["hit-".Length..];
         await firstHit.Locator(".card__title").ClickAsync();
@@ -78,7 +77,7 @@ public sealed class SearchPageTests : IAsyncLifetime
 
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#results-view")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".chip")).ToContainTextAsync(type);
+        await Assertions.Expect(page.Locator(".chip")).ToContainTextAsync(body);
     }
 
     [ChromiumFact]
