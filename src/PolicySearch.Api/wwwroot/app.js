@@ -3,6 +3,7 @@
 "use strict";
 
 const PAGE_SIZE = 10;
+const EXCERPT_CHARS = 600; // longer passages show a window around the first highlight until expanded
 const SEARCH_KEYS = ["q", "mode", "body", "party", "type", "from", "to", "offset"];
 const KIND_LABELS = { "nämnd": "Nämnd", "förvaltning": "Förvaltning", "party": "Parti", "person": "Person" };
 const FACETS = [
@@ -95,6 +96,49 @@ function appendHighlighted(parent, text, highlights) {
   if (cursor < text.length) parent.append(document.createTextNode(text.slice(cursor)));
 }
 
+/** Where to cut a long passage: a word-aligned window that starts a little before the first highlight. */
+function excerptWindow(text, highlights) {
+  if (text.length <= EXCERPT_CHARS * 1.25) return null;
+  const first = highlights.length ? Math.min(...highlights.map((h) => h.start)) : 0;
+  let start = Math.max(0, first - 150);
+  if (start > 0) {
+    // Prefer to start at a line or sentence start, else at a word.
+    const line = text.lastIndexOf("\n", first);
+    const sentence = text.lastIndexOf(". ", first);
+    const space = text.indexOf(" ", start);
+    if (line >= first - 300 && line >= 0) start = line + 1;
+    else if (sentence >= first - 300 && sentence >= 0) start = sentence + 2;
+    else if (space >= 0 && space < first) start = space + 1;
+  }
+  let end = Math.min(text.length, start + EXCERPT_CHARS);
+  if (end < text.length) {
+    const space = text.lastIndexOf(" ", end);
+    if (space > start) end = space;
+  }
+  return { start, end };
+}
+
+function renderPassageText(target, hit, full = false) {
+  const highlights = hit.highlights || [];
+  const cut = full ? null : excerptWindow(hit.text, highlights);
+  target.replaceChildren();
+  if (!cut) {
+    appendHighlighted(target, hit.text, highlights);
+    return;
+  }
+  if (cut.start > 0) target.append("… ");
+  const shifted = highlights.map((h) => ({ start: h.start - cut.start, end: h.end - cut.start }));
+  appendHighlighted(target, hit.text.slice(cut.start, cut.end), shifted);
+  if (cut.end < hit.text.length) target.append(" …");
+  const more = el("button", "link-button", "Visa hela stycket");
+  more.type = "button";
+  more.addEventListener("click", () => {
+    renderPassageText(target, hit, true);
+    target.focus();
+  });
+  target.append(" ", more);
+}
+
 function formatSpeaker(container, speaker) {
   const kind = container.querySelector(".speaker__kind");
   const name = container.querySelector(".speaker__name");
@@ -149,7 +193,7 @@ function renderHit(hit, searchState, options = {}) {
   const item = $("hit-template").content.firstElementChild.cloneNode(true);
   item.id = options.idPrefix ? `${options.idPrefix}${hit.passageId}` : `hit-${hit.passageId}`;
   formatSpeaker(item.querySelector(".card__speaker"), hit.speaker);
-  appendHighlighted(item.querySelector(".card__text"), hit.text, hit.highlights);
+  renderPassageText(item.querySelector(".card__text"), hit);
 
   const title = item.querySelector(".card__title");
   title.textContent = hit.documentTitle;
@@ -188,7 +232,10 @@ async function toggleSimilar(button, panel, passageId, searchState) {
     const data = await getJson(`api/passages/${encodeURIComponent(passageId)}/similar?top=5`);
     panel.dataset.loaded = "true";
     const list = el("ol", "hits hits--nested");
-    for (const hit of data.hits) list.append(renderHit(hit, searchState, { idPrefix: `similar-${passageId}-`, withoutSimilar: true }));
+    // Similar passages share meaning, not the query's words, so they are shown without highlights.
+    for (const hit of data.hits) {
+      list.append(renderHit({ ...hit, highlights: [] }, searchState, { idPrefix: `similar-${passageId}-`, withoutSimilar: true }));
+    }
     panel.replaceChildren(el("h3", "similar__title", "Liknande stycken"));
     panel.append(data.hits.length ? list : el("p", "similar__status", "Inga liknande stycken hittades."));
   } catch (error) {
