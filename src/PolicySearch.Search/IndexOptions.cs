@@ -12,9 +12,6 @@ public sealed class IndexOptions
     /// <summary>Files analysed at the same time; writes are always serialised.</summary>
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>File extensions the indexer picks up when walking a folder.</summary>
-    public IReadOnlyList<string> Extensions { get; set; } = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"];
-
     /// <summary>Passages sent to the embedding generator per call.</summary>
     public int EmbeddingBatchSize { get; set; } = 64;
 }

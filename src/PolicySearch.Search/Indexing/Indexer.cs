@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using PolicySearch.Ingestion;
+using PolicySearch.Ingestion.Readers;
 using PolicySearch.Search.Storage;
 
 namespace PolicySearch.Search.Indexing;
@@ -18,7 +19,12 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
     {
         var run = new Run(progress);
         var errors = new List<IndexError>();
-        var files = FileWalker.Find(paths, options.Extensions, errors);
+        var files = new List<string>();
+        foreach (var source in DocumentSource.Enumerate(paths, cancellationToken))
+        {
+            if (source.Error is { } error) errors.Add(new IndexError(source.Path, error));
+            else files.Add(source.Path);
+        }
         run.Total = files.Count;
         using var connection = await OpenForWritingAsync(cancellationToken);
         var hashes = DocumentWriter.ReadHashes(connection);
