@@ -30,7 +30,7 @@ public sealed partial class PolicySearchIndex : IDisposable
         Embeddings = embeddings;
         RebuildMessage = rebuildMessage;
         _indexer = new Indexer(store, ingestor, new DocumentPreparer(analyzer, embeddings, indexOptions.EmbeddingBatchSize), indexOptions);
-        _engine = new SearchEngine(store, analyzer, embeddings, searchOptions);
+        _engine = new SearchEngine(store, analyzer, Gazetteer.Default, embeddings, searchOptions);
     }
 
     /// <summary>Full path of the index file.</summary>
@@ -77,6 +77,16 @@ public sealed partial class PolicySearchIndex : IDisposable
         IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         try { return await _indexer.IndexDocumentsAsync(documents, progress, cancellationToken); }
+        finally { _engine.Invalidate(); }
+    }
+
+    /// <summary>
+    /// Indexes a JSONL document stream, gzipped or plain (fields id, title, date, author, text), without unpacking it.
+    /// Each record is stored as <c>FILE/ID.txt</c>; unchanged records are skipped on the next run.
+    /// </summary>
+    public async Task<IndexReport> IndexJsonlAsync(string path, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        try { return await _indexer.IndexJsonlAsync(path, progress, cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 

@@ -17,6 +17,7 @@ namespace PolicySearch.Search;
 internal sealed class SearchEngine(
     SqliteStore store,
     SwedishAnalyzer analyzer,
+    Gazetteer gazetteer,
     IEmbeddingGenerator<string, Embedding<float>>? embeddings,
     SearchOptions options)
 {
@@ -24,7 +25,6 @@ internal sealed class SearchEngine(
     private readonly Lock _cacheLock = new();
     private long _generation;
     private (long Generation, VectorIndex Index)? _vectors;
-    private (long Generation, SpeakerCatalog Catalog)? _speakers;
 
     /// <summary>Tells the engine the stored data changed, so cached vectors and speakers are reloaded.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
@@ -38,7 +38,7 @@ internal sealed class SearchEngine(
         await using var connection = await store.OpenAsync(cancellationToken);
 
         var parsed = ParsedQuery.Parse(text);
-        var interpretation = QuestionInterpreter.Interpret(analyzer, Speakers(connection), parsed.FreeText);
+        var interpretation = QuestionInterpreter.Interpret(gazetteer, parsed.FreeText);
         var keywordQuery = KeywordQuery.Build(analyzer, interpretation.Topic, parsed);
         var filter = SearchFilter.From(request);
         int pool = Math.Max(options.CandidatePool, offset + top);
@@ -46,18 +46,25 @@ internal sealed class SearchEngine(
             ? null
             : await EmbedAsync(interpretation.Topic, cancellationToken);
 
-        var ranked = new List<RankedPassage>();
+        // A named speaker's own passages are the answer; others only when the speaker has none on the topic.
+        List<RankedPassage> ranked = [];
         if (interpretation.Speaker is { } speaker)
-            ranked.AddRange(Retrieve(connection, request.Mode, keywordQuery, queryVector, filter.WithSpeaker(speaker.Voices), pool));
-        var seen = ranked.Select(r => r.PassageId).ToHashSet();
-        ranked.AddRange(Retrieve(connection, request.Mode, keywordQuery, queryVector, filter, pool).Where(r => seen.Add(r.PassageId)));
+        {
+            var spoken = filter.WithSpeaker(speaker.Voices);
+            if (keywordQuery.IsEmpty || _keyword.Retrieve(connection, keywordQuery, spoken, 1).Count > 0)
+            {
+                filter = spoken;
+                ranked = Retrieve(connection, request.Mode, keywordQuery, queryVector, filter, pool);
+            }
+        }
+        if (ranked.Count == 0) ranked = Retrieve(connection, request.Mode, keywordQuery, queryVector, filter, pool);
 
         var page = ranked.Skip(offset).Take(top).ToList();
         var rows = PassageRow.Load(connection, page.Select(r => r.PassageId));
         var hits = page.Where(r => rows.ContainsKey(r.PassageId)).Select(r => ToHit(rows[r.PassageId], r.Score, keywordQuery)).ToList();
 
         var matching = _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
-        if (request.Mode != SearchMode.Keyword) matching.UnionWith(seen);
+        if (request.Mode != SearchMode.Keyword) matching.UnionWith(ranked.Select(r => r.PassageId));
         var facets = FacetCounter.Count(connection, matching);
 
         return new SearchResponse(request.Query, request.Mode, matching.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
@@ -106,36 +113,5 @@ internal sealed class SearchEngine(
             _vectors = (generation, index);
             return index;
         }
-    }
-
-    private SpeakerCatalog Speakers(SqliteConnection connection)
-    {
-        long generation = Interlocked.Read(ref _generation);
-        lock (_cacheLock)
-        {
-            if (_speakers is { } cached && cached.Generation == generation) return cached.Catalog;
-            var catalog = new SpeakerCatalog(analyzer, StoredSpeakers(connection));
-            _speakers = (generation, catalog);
-            return catalog;
-        }
-    }
-
-    /// <summary>Speakers of passages, plus the nämnder and förvaltningar that author documents.</summary>
-    private static List<Speaker> StoredSpeakers(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT name, kind, party FROM speakers WHERE id IN (SELECT DISTINCT speaker_id FROM passages)
-            UNION SELECT DISTINCT namnd, 0, '' FROM documents WHERE namnd IS NOT NULL
-            UNION SELECT DISTINCT forvaltning, 1, '' FROM documents WHERE forvaltning IS NOT NULL
-            """;
-        var speakers = new List<Speaker>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            string party = reader.GetString(2);
-            speakers.Add(new Speaker(reader.GetString(0), (SpeakerKind)reader.GetInt32(1), party.Length == 0 ? null : party));
-        }
-        return speakers;
     }
 }

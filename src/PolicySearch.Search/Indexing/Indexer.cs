@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
 using PolicySearch.Ingestion;
 using PolicySearch.Ingestion.Readers;
 using PolicySearch.Search.Storage;
@@ -17,7 +18,6 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
 
     public async Task<IndexReport> IndexFilesAsync(IReadOnlyList<string> paths, bool prune, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        var run = new Run(progress);
         var errors = new List<IndexError>();
         var files = new List<string>();
         foreach (var source in DocumentSource.Enumerate(paths, cancellationToken))
@@ -25,73 +25,95 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             if (source.Error is { } error) errors.Add(new IndexError(source.Path, error));
             else files.Add(source.Path);
         }
-        run.Total = files.Count;
-        using var connection = await OpenForWritingAsync(cancellationToken);
-        var hashes = DocumentWriter.ReadHashes(connection);
-
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
-            async (file, ct) =>
-            {
-                try
-                {
-                    byte[] bytes = await File.ReadAllBytesAsync(file, ct);
-                    string hash = Convert.ToHexString(SHA256.HashData(bytes));
-                    if (hashes.TryGetValue(file, out string? stored) && string.Equals(stored, hash, StringComparison.OrdinalIgnoreCase))
-                    {
-                        run.Unchanged(file, bytes.Length);
-                        return;
-                    }
-                    var document = ingestor.Ingest(file, bytes);
-                    var prepared = await preparer.PrepareAsync(file, bytes.Length, document, ct);
-                    await WriteAsync(connection, prepared, ct);
-                    run.Indexed(file, bytes.Length, document.Passages.Count);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A bad file never stops the run; its error is reported at the end.
-                    run.Failed(file, ex, errors);
-                }
-            });
-
+        var run = new Run(progress) { Total = files.Count };
+        await using var connection = await OpenForWritingAsync(cancellationToken);
+        await IndexSourcesAsync(connection, files.ToAsyncEnumerable(), file => file, async (file, ct) =>
+        {
+            byte[] bytes = await File.ReadAllBytesAsync(file, ct);
+            // Ingested from the path, not the bytes, so the format readers may stream and sidecar metadata applies.
+            return new IndexSource(file, bytes.Length, Hash(bytes), token => ingestor.IngestAsync(file, token));
+        }, run, errors, cancellationToken);
         int removed = prune ? await PruneAsync(connection, paths, cancellationToken) : 0;
         return run.Report(removed, errors);
+    }
+
+    /// <summary>Indexes a JSONL document stream (gzipped or plain); each record's identity is <c>file/id</c>.</summary>
+    public async Task<IndexReport> IndexJsonlAsync(string path, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var run = new Run(progress);
+        var errors = new List<IndexError>();
+        string file = Path.GetFileName(path);
+        await using var connection = await OpenForWritingAsync(cancellationToken);
+        await IndexSourcesAsync(connection, JsonlDocumentStream.ReadAsync(path, cancellationToken), r => $"{file}/{r.Document?.Id ?? "line " + r.LineNumber}",
+            (record, _) => Task.FromResult(JsonlSource(file, record)), run, errors, cancellationToken);
+        return run.Report(0, errors);
     }
 
     public async Task<IndexReport> IndexDocumentsAsync(IAsyncEnumerable<Document> documents, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new Run(progress);
         var errors = new List<IndexError>();
-        using var connection = await OpenForWritingAsync(cancellationToken);
-        var hashes = DocumentWriter.ReadHashes(connection);
-        await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
-            async (document, ct) =>
-            {
-                long bytes = System.Text.Encoding.UTF8.GetByteCount(document.CleanText);
-                try
-                {
-                    if (hashes.TryGetValue(document.SourcePath, out string? stored) && string.Equals(stored, document.ContentHash, StringComparison.OrdinalIgnoreCase))
-                    {
-                        run.Unchanged(document.SourcePath, bytes);
-                        return;
-                    }
-                    var prepared = await preparer.PrepareAsync(document.SourcePath, bytes, document, ct);
-                    await WriteAsync(connection, prepared, ct);
-                    run.Indexed(document.SourcePath, bytes, document.Passages.Count);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    run.Failed(document.SourcePath, ex, errors);
-                }
-            });
+        await using var connection = await OpenForWritingAsync(cancellationToken);
+        await IndexSourcesAsync(connection, documents, d => d.SourcePath, (document, _) => Task.FromResult(new IndexSource(
+            document.SourcePath, System.Text.Encoding.UTF8.GetByteCount(document.CleanText), document.ContentHash, _ => Task.FromResult(document))),
+            run, errors, cancellationToken);
         return run.Report(0, errors);
     }
+
+    /// <summary>
+    /// The shared loop: sources are opened, hashed, ingested and analysed in parallel; unchanged ones are skipped;
+    /// each document is written in its own transaction under the write lock. A bad source never stops the run.
+    /// </summary>
+    private async Task IndexSourcesAsync<T>(SqliteConnection connection, IAsyncEnumerable<T> items, Func<T, string> keyOf,
+        Func<T, CancellationToken, Task<IndexSource>> open, Run run, List<IndexError> errors, CancellationToken cancellationToken)
+    {
+        var hashes = DocumentWriter.ReadHashes(connection);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
+        {
+            try
+            {
+                var source = await open(item, ct);
+                if (hashes.TryGetValue(source.Key, out string? stored) && string.Equals(stored, source.Hash, StringComparison.OrdinalIgnoreCase))
+                {
+                    run.Unchanged(source.Key, source.Bytes);
+                    return;
+                }
+                var document = await source.IngestAsync(ct);
+                var prepared = await preparer.PrepareAsync(source.Key, source.Bytes, document, ct);
+                await WriteAsync(connection, prepared, ct);
+                run.Indexed(source.Key, source.Bytes, document.Passages.Count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                run.Failed(keyOf(item), ex, errors);
+            }
+        });
+    }
+
+    /// <summary>A JSONL record as a text document whose title, type and date come along as sidecar metadata.</summary>
+    private IndexSource JsonlSource(string file, JsonlRecord record)
+    {
+        if (record.Document is not { } jsonl) throw new IngestionException(record.Error ?? $"{file}: line {record.LineNumber} is not a document.");
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(jsonl.Text);
+        string sidecar = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["title"] = jsonl.Title,
+            ["documentType"] = jsonl.DocumentType,
+            ["date"] = jsonl.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        string key = $"{file}/{jsonl.Id}.txt";
+        return new IndexSource(key, bytes.Length, Hash(bytes), _ => Task.FromResult(ingestor.Ingest(key, bytes, sidecar)));
+    }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
     /// <summary>Indexes one uploaded file under <paramref name="name"/>; ingestion errors propagate to the caller.</summary>
     public async Task<Document> IndexUploadAsync(string name, byte[] bytes, CancellationToken cancellationToken)
     {
         var document = ingestor.Ingest(name, bytes);
         var prepared = await preparer.PrepareAsync(name, bytes.Length, document, cancellationToken);
-        using var connection = await OpenForWritingAsync(cancellationToken);
+        await using var connection = await OpenForWritingAsync(cancellationToken);
         await WriteAsync(connection, prepared, cancellationToken);
         return document;
     }
@@ -104,14 +126,14 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         finally { _writeLock.Release(); }
     }
 
-    private async Task<Microsoft.Data.Sqlite.SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken);
         if (preparer.EmbeddingModel is { } model) DocumentWriter.WriteMeta(connection, MetaKeys.EmbeddingModel, model);
         return connection;
     }
 
-    private async Task WriteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, PreparedDocument prepared, CancellationToken cancellationToken)
+    private async Task WriteAsync(SqliteConnection connection, PreparedDocument prepared, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try { DocumentWriter.Write(connection, prepared); }
@@ -119,7 +141,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
     }
 
     /// <summary>Removes documents stored from under <paramref name="roots"/> whose file no longer exists.</summary>
-    private async Task<int> PruneAsync(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    private async Task<int> PruneAsync(SqliteConnection connection, IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
         var fullRoots = roots.Select(Path.GetFullPath).ToList();
         var gone = DocumentWriter.ReadHashes(connection).Keys
