@@ -15,6 +15,7 @@ internal static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

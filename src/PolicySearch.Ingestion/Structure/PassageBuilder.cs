@@ -4,6 +4,8 @@ namespace PolicySearch.Ingestion;
 /// Cuts the clean document into passages: whole paragraphs of about <see cref="MinLength"/>–<see cref="MaxLength"/>
 /// characters, never across a heading or a change of speaker. Short paragraphs join the next; list items join their
 /// lead-in; a paragraph longer than <see cref="MaxLength"/> is split at sentence boundaries into even parts.
+/// The headings opening a section start its first passage, so a search for a heading (a title with its
+/// diarienummer) finds the passage it heads.
 /// </summary>
 internal static class PassageBuilder
 {
@@ -17,6 +19,7 @@ internal static class PassageBuilder
         var passages = new List<Passage>();
         var pending = new List<Unit>();
         string? section = null;
+        int? headingsStart = null;
         for (int i = 0; i < document.Blocks.Count; i++)
         {
             Block block = document.Blocks[i];
@@ -24,6 +27,7 @@ internal static class PassageBuilder
             {
                 Flush(document.Text, pending, passages);
                 section = block.Text;
+                headingsStart ??= block.Start;
                 continue;
             }
             if (speakers[i] is not { } speaker)
@@ -32,7 +36,8 @@ internal static class PassageBuilder
             {
                 if (pending.Count > 0 && !Fits(pending, unit))
                     Flush(document.Text, pending, passages);
-                pending.Add(unit);
+                pending.Add(pending.Count == 0 && headingsStart is { } start ? unit with { Start = start } : unit);
+                headingsStart = null;
             }
         }
         Flush(document.Text, pending, passages);
