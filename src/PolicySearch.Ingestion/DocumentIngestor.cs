@@ -66,7 +66,7 @@ public sealed class DocumentIngestor
         try
         {
             CleanDocument clean = TextCleaner.Clean(extracted.Pages);
-            if (!clean.Blocks.Any(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem))
+            if (!clean.Blocks.Any(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem) || !clean.Text.Any(char.IsLetterOrDigit))
                 throw new IngestionException($"Filen {Path.GetFileName(name)} innehåller ingen text.");
             InferredMetadata inferred = MetadataExtractor.Extract(clean, name, _gazetteer);
             DocumentMetadata metadata = sidecarJson is null

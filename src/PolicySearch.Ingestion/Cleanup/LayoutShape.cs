@@ -22,6 +22,8 @@ internal sealed class LayoutShape
     {
         var lengths = new List<int>();
         int followedByEmpty = 0;
+        int acrossEmpty = 0;
+        int continuedAcrossEmpty = 0;
         for (int i = 0; i < lines.Count; i++)
         {
             string t = lines[i].Text.Trim();
@@ -29,7 +31,16 @@ internal sealed class LayoutShape
                 continue;
             lengths.Add(t.Length);
             if (i + 1 < lines.Count && lines[i + 1].Text.Length == 0)
+            {
                 followedByEmpty++;
+                if (i + 2 < lines.Count && lines[i + 2].Text.Trim().Length > 0)
+                {
+                    acrossEmpty++;
+                    string next = lines[i + 2].Text;
+                    if (!TextShape.EndsSentence(t) && (TextShape.StartsLowercase(next) || ContinuesSentence(t)))
+                        continuedAcrossEmpty++;
+                }
+            }
         }
         if (lengths.Count == 0)
             return new LayoutShape(false, false, 0);
@@ -37,7 +48,9 @@ internal sealed class LayoutShape
         int median = lengths[lengths.Count / 2];
         int width = lengths[(int)(lengths.Count * 0.9)];
         bool wrapped = median <= 100;
-        return new LayoutShape(wrapped, wrapped && followedByEmpty >= lengths.Count * 0.6, width);
+        // Double-spaced: most lines are followed by an empty line, and sentences run on across those empty lines.
+        bool doubleSpaced = wrapped && followedByEmpty >= lengths.Count * 0.6 && continuedAcrossEmpty >= acrossEmpty * 0.3;
+        return new LayoutShape(wrapped, doubleSpaced, width);
     }
 
     /// <summary>True when <paramref name="line"/> ends its paragraph rather than wrapping into <paramref name="next"/>.</summary>

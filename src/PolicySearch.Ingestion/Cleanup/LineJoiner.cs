@@ -20,7 +20,7 @@ internal static class LineJoiner
             return tail;
         if (tail.Length == 0)
             return head;
-        bool hyphen = head.Length > 1 && head[^1] == '-' && char.IsLetter(head[^2]);
+        bool hyphen = head.Length > 1 && head[^1] == '-' && char.IsLetterOrDigit(head[^2]);
         if (!hyphen)
             return head + " " + tail;
         string firstWord = TextShape.FirstWord(tail).TrimEnd(',', '.');

@@ -154,7 +154,10 @@ internal static partial class PageSegmenter
         return null;
     }
 
-    /// <summary>Lines (digits ignored) found among the first or last three lines of at least half the pages, and of three or more.</summary>
+    /// <summary>
+    /// Lines (digits ignored) found among the first or last three lines of at least half the pages, and of three or more;
+    /// a full sentence is body text even when it repeats.
+    /// </summary>
     private static void RemoveRepeatedEdges(List<Line> lines, List<string> furniture)
     {
         var pages = new List<List<int>>();
@@ -177,7 +180,9 @@ internal static partial class PageSegmenter
         int needed = Math.Max(3, (pages.Count + 1) / 2);
         foreach (int i in edges.SelectMany(e => e))
         {
-            if (edgeCounts[EdgeKey(lines[i].Text)] >= needed && lines[i].Text.Trim().Length <= 100)
+            string t = lines[i].Text.Trim();
+            bool sentence = TextShape.EndsSentence(t) && TextShape.WordCount(t) > 5;
+            if (edgeCounts[EdgeKey(t)] >= needed && t.Length <= 100 && !sentence)
             {
                 furniture.Add(lines[i].Text.Trim());
                 lines[i].Removed = true;

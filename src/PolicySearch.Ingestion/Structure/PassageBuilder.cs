@@ -12,6 +12,9 @@ internal static class PassageBuilder
     public const int MinLength = 300;
     public const int MaxLength = 1500;
 
+    /// <summary>A short paragraph joins a passage that is already long enough while the two stay within this length.</summary>
+    public const int TargetLength = 1000;
+
     private readonly record struct Unit(int Start, int End, int? Page, string? Section, Speaker Speaker, bool IsListItem, bool Introduces);
 
     public static List<Passage> Build(CleanDocument document, IReadOnlyList<Speaker?> speakers)
@@ -52,8 +55,11 @@ internal static class PassageBuilder
         int length = next.End - pending[0].Start;
         if (length > MaxLength)
             return false;
-        // A list continues its lead-in; otherwise a passage that is long enough ends at the paragraph.
-        return (next.IsListItem && (last.IsListItem || last.Introduces)) || last.End - pending[0].Start < MinLength;
+        // A list continues its lead-in; otherwise a passage that is long enough ends at the paragraph,
+        // unless the paragraph is too short to stand alone.
+        return (next.IsListItem && (last.IsListItem || last.Introduces))
+            || last.End - pending[0].Start < MinLength
+            || (next.End - next.Start < MinLength && length <= TargetLength);
     }
 
     private static IEnumerable<Unit> Units(string text, Block block, string? section, Speaker speaker)

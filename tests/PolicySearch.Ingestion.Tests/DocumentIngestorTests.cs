@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace PolicySearch.Ingestion.Tests;
+
+public class DocumentIngestorTests
+{
+    private readonly DocumentIngestor _ingestor = new();
+
+    public static TheoryData<string, byte[]> BadFiles => new()
+    {
+        { "empty.txt", [] },
+        { "blank.txt", Encoding.UTF8.GetBytes(" \n\n   \n") },
+        { "binary.txt", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10, 0x80, 0x00] },
+        { "latin.txt", [0x48, 0xE4, 0x6C, 0x6C, 0x6F, 0xFF, 0xFE, 0x00, 0xC3] },
+        { "truncated.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00] },
+        { "unknown.xyz", Encoding.UTF8.GetBytes("text") },
+        { "markup.md", Encoding.UTF8.GetBytes("#\n\n**\n\n* \n") },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void Bad_input_is_an_ingestion_error_naming_the_file(string name, byte[] bytes)
+    {
+        var ex = Assert.Throws<IngestionException>(() => _ingestor.Ingest(name, bytes));
+
+        Assert.Contains(name, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_an_ingestion_error()
+    {
+        await Assert.ThrowsAsync<IngestionException>(() => _ingestor.IngestAsync(Path.Combine(Path.GetTempPath(), "no-such-policysearch-file.txt")));
+    }
+
+    [Fact]
+    public void One_very_long_line_is_ingested_or_refused_cleanly()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("trygghet och säkerhet ", 200_000)));
+
+        Exception? ex = Record.Exception(() => _ingestor.Ingest("one-line.txt", bytes));
+
+        Assert.True(ex is null or IngestionException, ex?.ToString());
+    }
+
+    [Fact]
+    public async Task IngestAsync_reads_the_file_and_hashes_its_bytes()
+    {
+        string path = Seeds.PathOf("004");
+
+        Document document = await _ingestor.IngestAsync(path);
+
+        Assert.Equal(path, document.SourcePath);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path))), document.ContentHash);
+        Assert.Equal(Seeds.Get("004").CleanText, document.CleanText);
+    }
+
+    [Fact]
+    public void A_document_from_an_unknown_body_still_has_a_speaker()
+    {
+        Document document = _ingestor.Ingest("okand.txt", Encoding.UTF8.GetBytes("Rubrik\n\nEn text om trygghet i en förening som ingen känner till."));
+
+        Assert.Equal("Okänd avsändare", Assert.Single(document.Passages).Speaker.Name);
+    }
+}
