@@ -3,10 +3,8 @@ namespace PolicySearch.Ingestion.Tests.Cleanup;
 /// <summary>The clean-up pinned on the real quirks of the five seed documents.</summary>
 public class SeedCleanupTests
 {
-    public static TheoryData<string> SeedNumbers => new() { "000", "001", "002", "003", "004" };
-
     [Theory]
-    [MemberData(nameof(SeedNumbers))]
+    [MemberData(nameof(Seeds.Numbers), MemberType = typeof(Seeds))]
     public void Clean_text_has_whole_paragraphs_without_layout_markup_or_bullets(string seed)
     {
         string text = Seeds.Get(seed).CleanText;

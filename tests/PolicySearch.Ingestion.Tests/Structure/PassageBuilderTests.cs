@@ -4,10 +4,8 @@ namespace PolicySearch.Ingestion.Tests.Structure;
 
 public class PassageBuilderTests
 {
-    public static TheoryData<string> SeedNumbers => new() { "000", "001", "002", "003", "004" };
-
     [Theory]
-    [MemberData(nameof(SeedNumbers))]
+    [MemberData(nameof(Seeds.Numbers), MemberType = typeof(Seeds))]
     public void Passages_index_the_clean_text_and_stay_within_bounds(string seed)
     {
         Document document = Seeds.Get(seed);
@@ -25,7 +23,7 @@ public class PassageBuilderTests
     }
 
     [Theory]
-    [MemberData(nameof(SeedNumbers))]
+    [MemberData(nameof(Seeds.Numbers), MemberType = typeof(Seeds))]
     public void Passages_never_cross_a_heading(string seed)
     {
         CleanDocument clean = TextCleaner.Clean([new ExtractedPage(null, File.ReadAllText(Seeds.PathOf(seed)))]);
