@@ -46,14 +46,14 @@ public sealed class DocumentReader(ReaderOptions? options = null)
 
     /// <summary>
     /// Reads a document whose bytes are already in memory; <paramref name="fileName"/> decides the format.
-    /// Blocks while pdftotext runs for a PDF; the other formats are read on the calling thread.
+    /// Blocks while pdftotext runs for a PDF.
     /// </summary>
     /// <exception cref="IngestionException">The content cannot be read as a document.</exception>
     public ExtractedText Read(string fileName, ReadOnlyMemory<byte> content)
     {
         SourceFormat format = FormatOf(fileName);
         CheckFileSize(fileName, content.Length);
-        // Only the PDF path awaits anything (the pdftotext process, with no synchronization context involved).
+        // Only PDF and HTML await anything (a process, a parser), with no synchronization context to deadlock on.
         return ExtractAsync(fileName, format, content, CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -61,14 +61,25 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         if (content.IsEmpty)
             throw new IngestionException($"{name}: the file is empty (0 bytes).");
-        ExtractedText text = format switch
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ReadTimeout);
+        try
         {
-            SourceFormat.Pdf => await PdfReader.ReadAsync(name, content, _options, cancellationToken),
-            SourceFormat.Html => OnePage(format, HtmlReader.Read(name, TextDecoder.Decode(name, content.Span), _options.MaxExtractedCharacters)),
-            SourceFormat.Docx => OnePage(format, DocxReader.Read(name, content, _options)),
-            _ => OnePage(format, TextDecoder.Decode(name, content.Span)),
-        };
-        return CheckExtracted(name, text);
+            ExtractedText text = format switch
+            {
+                SourceFormat.Pdf => await PdfReader.ReadAsync(name, content, _options, timeout.Token),
+                SourceFormat.Html => OnePage(format, await HtmlReader.ReadAsync(
+                    name, TextDecoder.Decode(name, content.Span), _options.MaxExtractedCharacters, timeout.Token)),
+                SourceFormat.Docx => OnePage(format, DocxReader.Read(name, content, _options)),
+                _ => OnePage(format, TextDecoder.Decode(name, content.Span)),
+            };
+            return CheckExtracted(name, text);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IngestionException(
+                $"{name}: reading did not finish within {_options.ReadTimeout.TotalSeconds:0.###} s (Readers:ReadTimeout).", ex);
+        }
     }
 
     private static ExtractedText OnePage(SourceFormat format, string text) => new(format, [new ExtractedPage(null, text)]);

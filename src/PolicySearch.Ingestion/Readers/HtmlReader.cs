@@ -12,11 +12,14 @@ namespace PolicySearch.Ingestion.Readers;
 /// </summary>
 internal static class HtmlReader
 {
+    // Real pages nest a few dozen levels; deeper trees are read as plain text rather than recursed into.
+    private const int MaxNesting = 200;
+
     private const string Dropped = "script, style, noscript, template, nav, aside, form, button, svg, iframe, object, canvas";
 
-    public static string Read(string name, string html, int maxCharacters)
+    public static async Task<string> ReadAsync(string name, string html, int maxCharacters, CancellationToken cancellationToken)
     {
-        IHtmlDocument document = new HtmlParser().ParseDocument(html);
+        IHtmlDocument document = await new HtmlParser().ParseDocumentAsync(html, cancellationToken);
         IElement root = document.QuerySelector("main, [role=main]") ?? document.QuerySelector("article")
             ?? (IElement?)document.Body ?? document.DocumentElement;
 
@@ -38,8 +41,13 @@ internal static class HtmlReader
     // A header or footer inside an article or section belongs to that content (it often holds the title).
     private static bool IsPageLevel(IElement element) => element.Closest("article, section") is null;
 
-    private static void Write(INode node, StructuredTextWriter writer, int listDepth)
+    private static void Write(INode node, StructuredTextWriter writer, int listDepth, int depth = 0)
     {
+        if (depth > MaxNesting)
+        {
+            writer.Inline(node.TextContent);
+            return;
+        }
         foreach (INode child in node.ChildNodes)
         {
             if (child is IText text)
@@ -59,7 +67,7 @@ internal static class HtmlReader
                     foreach (IElement item in element.Children.Where(c => c.LocalName == "li"))
                     {
                         writer.StartListItem(listDepth);
-                        Write(item, writer, listDepth + 1);
+                        Write(item, writer, listDepth + 1, depth + 1);
                         writer.EndLine();
                     }
                     writer.EndList(listDepth);
@@ -80,11 +88,11 @@ internal static class HtmlReader
                 case "p" or "div" or "section" or "article" or "main" or "header" or "footer" or "blockquote"
                     or "address" or "figure" or "figcaption" or "dl" or "dt" or "dd" or "hr" or "li" or "caption" or "details" or "summary":
                     writer.EndBlock(listDepth);
-                    Write(element, writer, listDepth);
+                    Write(element, writer, listDepth, depth + 1);
                     writer.EndBlock(listDepth);
                     break;
                 default:
-                    Write(element, writer, listDepth);
+                    Write(element, writer, listDepth, depth + 1);
                     break;
             }
         }

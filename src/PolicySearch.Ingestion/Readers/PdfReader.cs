@@ -7,7 +7,8 @@ namespace PolicySearch.Ingestion.Readers;
 /// <summary>
 /// Reads a PDF with <c>pdftotext -layout</c> from Debian's poppler-utils, one <see cref="ExtractedPage"/> per
 /// PDF page (pdftotext ends every page with a form feed). The PDF goes in on stdin and the text comes back on
-/// stdout, so no temporary files are made; the process is stopped on timeout, cancellation or too much output.
+/// stdout, so no temporary files are made; the process is stopped on cancellation (the caller's timeout included) or
+/// too much output.
 /// </summary>
 internal static class PdfReader
 {
@@ -28,24 +29,17 @@ internal static class PdfReader
             startInfo.ArgumentList.Add(argument);
 
         using Process process = Start(name, startInfo, options.PdfToTextPath);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.PdfTimeout);
         try
         {
-            Task<string> output = ReadOutputAsync(name, process.StandardOutput, options.MaxExtractedCharacters, timeout.Token);
-            Task<string> errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            await WriteInputAsync(process, content, timeout.Token);
+            Task<string> output = ReadOutputAsync(name, process.StandardOutput, options.MaxExtractedCharacters, cancellationToken);
+            Task<string> errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            await WriteInputAsync(process, content, cancellationToken);
             string text = await output;
             string errorText = await errors;
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
                 throw new IngestionException($"{name}: pdftotext could not read the PDF ({Explain(process.ExitCode, errorText)}).");
             return new ExtractedText(SourceFormat.Pdf, Pages(text));
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new IngestionException(
-                $"{name}: pdftotext did not finish within {options.PdfTimeout.TotalSeconds:0.###} s (Readers:PdfTimeout).", ex);
         }
         finally
         {

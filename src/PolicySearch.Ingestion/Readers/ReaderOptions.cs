@@ -29,6 +29,9 @@ public sealed class ReaderOptions
     /// <summary>The pdftotext executable (from Debian's poppler-utils): a name on PATH or a full path.</summary>
     public string PdfToTextPath { get; set; } = "pdftotext";
 
-    /// <summary>How long pdftotext may run on one file before it is stopped. Default 60 seconds.</summary>
-    public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long reading one file may take (the pdftotext run, the HTML parse, which is slow on pathological nesting)
+    /// before it is stopped. Default 60 seconds.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -105,4 +105,26 @@ public sealed class HtmlReaderTests
 
         Assert.Equal("Förvaltningen föreslår åtgärder.", text.FullText);
     }
+
+    [Fact]
+    public void Pathologically_nested_html_is_stopped_at_the_read_timeout()
+    {
+        // AngleSharp's tree builder slows down quadratically with nesting depth: 40,000 open divs take seconds.
+        byte[] html = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<div>", 40_000)) + "text");
+        var reader = new DocumentReader(new ReaderOptions { ReadTimeout = TimeSpan.FromMilliseconds(200) });
+
+        var error = Assert.Throws<IngestionException>(() => reader.Read("djup.html", html));
+
+        Assert.Equal("djup.html: reading did not finish within 0.2 s (Readers:ReadTimeout).", error.Message);
+    }
+
+    [Fact]
+    public void Deep_inline_nesting_is_read_as_text_without_recursing_into_it()
+    {
+        byte[] html = Encoding.UTF8.GetBytes("<p>Före " + string.Concat(Enumerable.Repeat("<b>", 5_000)) + "djupt</p>");
+
+        ExtractedText text = _reader.Read("fet.html", html);
+
+        Assert.Equal("Före djupt", text.FullText);
+    }
 }

@@ -59,11 +59,11 @@ public sealed class PdfReaderTests : IDisposable
     public async Task A_pdftotext_that_hangs_is_stopped_at_the_timeout()
     {
         string hanging = _folder.Script("hanging-pdftotext", "sleep 60");
-        var reader = new DocumentReader(new ReaderOptions { PdfToTextPath = hanging, PdfTimeout = TimeSpan.FromMilliseconds(300) });
+        var reader = new DocumentReader(new ReaderOptions { PdfToTextPath = hanging, ReadTimeout = TimeSpan.FromMilliseconds(300) });
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => reader.ReadAsync("seg.pdf", new MemoryStream(PdfFactory.Create(["Text"]))));
 
-        Assert.Equal("seg.pdf: pdftotext did not finish within 0.3 s (Readers:PdfTimeout).", error.Message);
+        Assert.Equal("seg.pdf: reading did not finish within 0.3 s (Readers:ReadTimeout).", error.Message);
     }
 
     [Fact]
