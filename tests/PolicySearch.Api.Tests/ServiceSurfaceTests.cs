@@ -18,6 +18,11 @@ public sealed class ServiceSurfaceTests(PolicySearchApplication app) : IClassFix
             ["/api/documents", "/api/documents/{id}", "/api/documents/{id}/text", "/api/passages/{id}", "/api/passages/{id}/similar",
              "/api/search", "/api/speakers", "/api/stats", "/health"],
             paths);
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("X-Api-Key", scheme.Str("name"));
+        var upload = document.GetProperty("paths").GetProperty("/api/documents").GetProperty("post");
+        Assert.True(upload.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        Assert.False(document.GetProperty("paths").GetProperty("/api/search").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Theory]

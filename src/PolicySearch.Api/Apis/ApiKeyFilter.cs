@@ -51,5 +51,6 @@ internal static class ApiKeyFilterExtensions
 
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new ApiKeyFilter(forWrites: true))
+            .WithMetadata(new ApiKeyRequired())
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -56,7 +56,7 @@ internal static class ServiceRegistration
         });
         // Keep å, ä, ö readable in the JSON; HTML-significant characters stay escaped.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddApiKeySecurity());
         services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
