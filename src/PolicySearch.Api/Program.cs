@@ -7,6 +7,7 @@ builder.Services.AddPolicySearchIndex();
 builder.Services.AddApiConventions();
 builder.Services.AddPerClientRateLimiting();
 builder.Services.AddConfiguredCors(builder.Configuration);
+builder.Services.AddKestrelLimits(builder.Configuration);
 
 var app = builder.Build();
 

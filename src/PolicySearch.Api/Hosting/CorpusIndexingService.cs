@@ -62,21 +62,31 @@ internal sealed partial class CorpusIndexingService(
         }
     }
 
-    /// <summary>Publishes progress to <c>/health</c> (first build only) and logs about every 5 %.</summary>
+    /// <summary>
+    /// Publishes progress to <c>/health</c> (first build only) and logs about every 5 %. Files finish on several
+    /// threads, so reports can arrive out of order; older ones are dropped.
+    /// </summary>
     private sealed class ProgressReporter(IndexReadiness? firstBuild, ILogger logger) : IProgress<IndexProgress>
     {
-        private int _lastLogged = -1;
+        private readonly Lock _gate = new();
+        private int _done = -1;
+        private int _loggedStep = -1;
 
         public void Report(IndexProgress value)
         {
             int total = value.FilesTotal ?? 0;
-            firstBuild?.Indexing(new IndexingProgress(value.FilesDone, total));
-            int step = Math.Max(1, total / 20);
-            if (value.FilesDone == total || value.FilesDone / step != Volatile.Read(ref _lastLogged))
+            int step = value.FilesDone / Math.Max(1, total / 20);
+            lock (_gate)
             {
-                Volatile.Write(ref _lastLogged, value.FilesDone / step);
-                LogProgress(logger, value.FilesDone, total, value.Passages);
+                if (value.FilesDone <= _done)
+                    return;
+                _done = value.FilesDone;
+                firstBuild?.Indexing(new IndexingProgress(value.FilesDone, total));
+                if (step == _loggedStep && value.FilesDone != total)
+                    return;
+                _loggedStep = step;
             }
+            LogProgress(logger, value.FilesDone, total, value.Passages);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using PolicySearch.Api.Apis;
 using PolicySearch.Search;
@@ -65,6 +66,13 @@ internal static class ServiceRegistration
         });
         return services;
     }
+
+    /// <summary>
+    /// Kestrel limits from the <c>Kestrel:Limits</c> section; the request line limit is raised so an over-long query
+    /// reaches validation and gets a Swedish 400 instead of a bare 414.
+    /// </summary>
+    public static IServiceCollection AddKestrelLimits(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<KestrelServerOptions>(options => configuration.GetSection("Kestrel:Limits").Bind(options.Limits));
 
     /// <summary>CORS for the origins in <see cref="AccessOptions.CorsOrigins"/>; none configured means none allowed.</summary>
     public static IServiceCollection AddConfiguredCors(this IServiceCollection services, IConfiguration configuration)
