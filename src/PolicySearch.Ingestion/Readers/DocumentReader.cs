@@ -60,7 +60,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     private async Task<ExtractedText> ExtractAsync(string name, SourceFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         if (content.IsEmpty)
-            throw new IngestionException($"{name}: the file is empty (0 bytes).");
+            throw new IngestionException($"{name}: filen är tom (0 byte).");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ReadTimeout);
         try
@@ -78,7 +78,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new IngestionException(
-                $"{name}: reading did not finish within {_options.ReadTimeout.TotalSeconds:0.###} s (Readers:ReadTimeout).", ex);
+                $"{name}: läsningen blev inte klar inom {ReaderMessages.Decimal(_options.ReadTimeout.TotalSeconds, 3)} s (Readers:ReadTimeout).", ex);
         }
     }
 
@@ -88,8 +88,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         if (FormatsByExtension.TryGetValue(Path.GetExtension(name), out SourceFormat format))
             return format;
-        throw new IngestionException(
-            $"{name}: unsupported file type '{Path.GetExtension(name)}'; supported are {string.Join(", ", SupportedExtensions)}.");
+        throw ReaderMessages.Unsupported(name);
     }
 
     private async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
@@ -102,19 +101,19 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new IngestionException($"{path}: permission denied.", ex);
+            throw new IngestionException($"{path}: åtkomst nekad (ingen läsbehörighet).", ex);
         }
         catch (FileNotFoundException ex)
         {
-            throw new IngestionException($"{path}: file not found.", ex);
+            throw new IngestionException($"{path}: filen finns inte.", ex);
         }
         catch (DirectoryNotFoundException ex)
         {
-            throw new IngestionException($"{path}: folder not found.", ex);
+            throw new IngestionException($"{path}: mappen finns inte.", ex);
         }
         catch (IOException ex)
         {
-            throw new IngestionException($"{path}: cannot be read ({ex.Message}).", ex);
+            throw new IngestionException($"{path}: kan inte läsas ({ex.Message}).", ex);
         }
     }
 
@@ -135,25 +134,25 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     private void CheckFileSize(string name, long bytes)
     {
         if (bytes > _options.MaxFileBytes)
-            throw new IngestionException($"{name}: the file is larger than the limit of {Megabytes(_options.MaxFileBytes)} (Readers:MaxFileBytes).");
+            throw new IngestionException($"{name}: filen är större än gränsen {ReaderMessages.Decimal(_options.MaxFileBytes / (1024.0 * 1024))} MB (Readers:MaxFileBytes).");
     }
 
     private ExtractedText CheckExtracted(string name, ExtractedText text)
     {
         if (text.Length > _options.MaxExtractedCharacters)
             throw new IngestionException(
-                $"{name}: {text.Length:N0} characters of text, more than the limit of {_options.MaxExtractedCharacters:N0} (Readers:MaxExtractedCharacters).");
+                $"{name}: {ReaderMessages.Number(text.Length)} tecken text, mer än gränsen {ReaderMessages.Number(_options.MaxExtractedCharacters)} (Readers:MaxExtractedCharacters).");
         bool hasText = false;
         foreach (ExtractedPage page in text.Pages)
         {
             int longest = LongestLine(page.Text);
             if (longest > _options.MaxLineCharacters)
                 throw new IngestionException(
-                    $"{name}: a line of {longest:N0} characters, more than the limit of {_options.MaxLineCharacters:N0} (Readers:MaxLineCharacters); not document text.");
+                    $"{name}: en rad på {ReaderMessages.Number(longest)} tecken, mer än gränsen {ReaderMessages.Number(_options.MaxLineCharacters)} (Readers:MaxLineCharacters); inte dokumenttext.");
             hasText |= !string.IsNullOrWhiteSpace(page.Text);
         }
         if (!hasText)
-            throw new IngestionException($"{name}: contains no text.");
+            throw new IngestionException($"{name}: innehåller ingen text.");
         return text;
     }
 
@@ -169,6 +168,4 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             text = text[(end + 1)..];
         }
     }
-
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 }

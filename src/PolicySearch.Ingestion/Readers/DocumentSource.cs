@@ -52,7 +52,7 @@ public static class DocumentSource
         else if (File.Exists(full))
         {
             if (!DocumentReader.IsSupported(full))
-                yield return new SourceFile(path, $"{path}: unsupported file type '{Path.GetExtension(full)}'; supported are {string.Join(", ", DocumentReader.SupportedExtensions)}.");
+                yield return new SourceFile(path, ReaderMessages.Unsupported(path).Message);
             else if (!TryRealPath(full, out string real, out SourceFile? error))
                 yield return error;
             else if (visited.Add(real))
@@ -61,8 +61,8 @@ public static class DocumentSource
         else
         {
             yield return new SourceFile(path, new FileInfo(full).LinkTarget is null
-                ? $"{path}: no such file or folder."
-                : $"{path}: broken symbolic link.");
+                ? $"{path}: filen eller mappen finns inte."
+                : $"{path}: trasig symbolisk länk.");
         }
     }
 
@@ -98,7 +98,7 @@ public static class DocumentSource
                     isFolder = Directory.Exists(real);
                     if (isFolder && IsSameOrAncestor(real, realFolder))
                     {
-                        yield return new SourceFile(entry.FullName, $"{entry.FullName}: symbolic link loop (leads back to {real}); skipped.");
+                        yield return new SourceFile(entry.FullName, $"{entry.FullName}: symbolisk länk i en slinga (leder tillbaka till {real}); hoppas över.");
                         continue;
                     }
                 }
@@ -132,8 +132,8 @@ public static class DocumentSource
         {
             entries = [];
             error = new SourceFile(folder, ex is UnauthorizedAccessException
-                ? $"{folder}: permission denied; folder skipped."
-                : $"{folder}: cannot be listed ({ex.Message}); folder skipped.");
+                ? $"{folder}: åtkomst nekad; mappen hoppas över."
+                : $"{folder}: mappen kan inte listas ({ex.Message}); den hoppas över.");
             return false;
         }
     }
@@ -148,17 +148,18 @@ public static class DocumentSource
         try
         {
             real = RealPath(path, depth: 0);
-            error = Directory.Exists(real) || File.Exists(real) ? null : new SourceFile(path, $"{path}: broken symbolic link (to {real}).");
+            error = Directory.Exists(real) || File.Exists(real) ? null : new SourceFile(path, $"{path}: trasig symbolisk länk (till {real}).");
         }
-        catch (IOException ex)
+        catch (IOException)
         {
+            // The OS reports a loop as too many levels of symbolic links.
             real = path;
-            error = new SourceFile(path, $"{path}: symbolic link loop ({ex.Message}); skipped.");
+            error = new SourceFile(path, $"{path}: symbolisk länk i en slinga (för många länknivåer); hoppas över.");
         }
         catch (UnauthorizedAccessException)
         {
             real = path;
-            error = new SourceFile(path, $"{path}: permission denied.");
+            error = new SourceFile(path, $"{path}: åtkomst nekad.");
         }
         return error is null;
     }

@@ -25,9 +25,9 @@ internal static partial class DocxReader
         ReadOnlySpan<byte> head = content.Span;
         if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
             throw new IngestionException(
-                $"{name}: an OLE compound file (Word 97-2003 .doc or a password-protected .docx), not a .docx zip archive.");
+                $"{name}: en OLE-fil (Word 97-2003 .doc eller en lösenordsskyddad .docx), inte ett .docx-zip-arkiv.");
         if (!head.StartsWith("PK"u8))
-            throw new IngestionException($"{name}: not a .docx (not a zip archive).");
+            throw new IngestionException($"{name}: inte en .docx (inte ett zip-arkiv).");
 
         using Stream stream = AsStream(content);
         CheckArchive(name, stream, options);
@@ -37,7 +37,7 @@ internal static partial class DocxReader
             var settings = new OpenSettings { MaxCharactersInPart = options.MaxDocxUncompressedBytes };
             using WordprocessingDocument document = WordprocessingDocument.Open(stream, isEditable: false, settings);
             Body body = document.MainDocumentPart?.Document?.Body
-                ?? throw new IngestionException($"{name}: a zip archive without a Word document body, not a .docx.");
+                ?? throw new IngestionException($"{name}: ett zip-arkiv utan Word-dokument, inte en .docx.");
             var writer = new DocxWriter(new StructuredTextWriter(name, options.MaxExtractedCharacters),
                 document.MainDocumentPart.StyleDefinitionsPart?.Styles);
             writer.WriteBlocks(body);
@@ -45,7 +45,7 @@ internal static partial class DocxReader
         }
         catch (Exception ex) when (ex is not (IngestionException or OutOfMemoryException))
         {
-            throw new IngestionException($"{name}: damaged .docx ({ex.GetType().Name}: {FirstLine(ex.Message)}).", ex);
+            throw new IngestionException($"{name}: skadad .docx ({ex.GetType().Name}: {FirstLine(ex.Message)}).", ex);
         }
     }
 
@@ -60,15 +60,15 @@ internal static partial class DocxReader
                 total += entry.Length;
                 if (total > options.MaxDocxUncompressedBytes)
                     throw new IngestionException(
-                        $"{name}: unpacks to more than {options.MaxDocxUncompressedBytes:N0} bytes (Readers:MaxDocxUncompressedBytes); possible zip bomb.");
+                        $"{name}: packas upp till mer än {ReaderMessages.Number(options.MaxDocxUncompressedBytes)} byte (Readers:MaxDocxUncompressedBytes); möjlig zip-bomb.");
                 if (entry.Length > RatioCheckFromBytes && entry.Length > entry.CompressedLength * options.MaxDocxCompressionRatio)
                     throw new IngestionException(
-                        $"{name}: part '{entry.FullName}' is compressed {entry.Length / Math.Max(1, entry.CompressedLength):N0}:1, more than {options.MaxDocxCompressionRatio}:1 (Readers:MaxDocxCompressionRatio); possible zip bomb.");
+                        $"{name}: delen '{entry.FullName}' är komprimerad {ReaderMessages.Number(entry.Length / Math.Max(1, entry.CompressedLength))}:1, mer än {options.MaxDocxCompressionRatio}:1 (Readers:MaxDocxCompressionRatio); möjlig zip-bomb.");
             }
         }
         catch (InvalidDataException ex)
         {
-            throw new IngestionException($"{name}: damaged or truncated .docx (the zip archive cannot be read: {FirstLine(ex.Message)}).", ex);
+            throw new IngestionException($"{name}: skadad eller avkortad .docx (zip-arkivet kan inte läsas: {FirstLine(ex.Message)}).", ex);
         }
     }
 

@@ -67,7 +67,7 @@ public static class JsonlDocumentStream
             }
             catch (InvalidDataException ex)
             {
-                throw new IngestionException($"{name}: damaged gzip data after line {lineNumber} ({ex.Message}).", ex);
+                throw new IngestionException($"{name}: skadad gzip-data efter rad {lineNumber} ({ex.Message}).", ex);
             }
             if (line is null)
                 yield break;
@@ -85,7 +85,7 @@ public static class JsonlDocumentStream
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IngestionException($"{path}: cannot be opened ({ex.Message}).", ex);
+            throw new IngestionException($"{path}: kan inte öppnas ({ex.Message}).", ex);
         }
     }
 
@@ -108,20 +108,20 @@ public static class JsonlDocumentStream
         }
         catch (JsonException ex)
         {
-            return Error(name, lineNumber, $"not valid JSON ({ex.Message})");
+            return Error(name, lineNumber, $"ogiltig JSON ({ex.Message})");
         }
         if (fields is null)
-            return Error(name, lineNumber, "null instead of a document object");
+            return Error(name, lineNumber, "null i stället för ett dokumentobjekt");
         if (string.IsNullOrWhiteSpace(fields.Id))
-            return Error(name, lineNumber, "no \"id\"");
+            return Error(name, lineNumber, "\"id\" saknas");
         if (string.IsNullOrWhiteSpace(fields.Text))
-            return Error(name, lineNumber, $"document {fields.Id} has no \"text\"");
+            return Error(name, lineNumber, $"dokument {fields.Id} saknar \"text\"");
         DateOnly? date = null;
         if (!string.IsNullOrEmpty(fields.Date))
         {
             if (!DateOnly.TryParseExact(fields.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.None, out DateOnly parsed))
-                return Error(name, lineNumber, $"document {fields.Id} has a date that is not yyyy-MM-dd: \"{fields.Date}\"");
+                return Error(name, lineNumber, $"dokument {fields.Id} har ett datum som inte är ÅÅÅÅ-MM-DD: \"{fields.Date}\"");
             date = parsed;
         }
         return new JsonlRecord(lineNumber, new JsonlDocument(
@@ -135,7 +135,7 @@ public static class JsonlDocumentStream
     }
 
     private static JsonlRecord Error(string name, long lineNumber, string problem) =>
-        new(lineNumber, null, $"{name}: line {lineNumber}: {problem}.");
+        new(lineNumber, null, $"{name}: rad {lineNumber}: {problem}.");
 }
 
 /// <summary>The fields of one JSONL line as written; unknown fields are ignored.</summary>

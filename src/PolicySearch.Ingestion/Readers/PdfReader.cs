@@ -38,7 +38,7 @@ internal static class PdfReader
             string errorText = await errors;
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
-                throw new IngestionException($"{name}: pdftotext could not read the PDF ({Explain(process.ExitCode, errorText)}).");
+                throw new IngestionException($"{name}: pdftotext kunde inte läsa PDF-filen ({Explain(process.ExitCode, errorText)}).");
             return new ExtractedText(SourceFormat.Pdf, Pages(text));
         }
         finally
@@ -56,7 +56,7 @@ internal static class PdfReader
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
         {
             throw new IngestionException(
-                $"{name}: cannot read PDF files because '{executable}' could not be started; install the Debian package poppler-utils (apt-get install poppler-utils).", ex);
+                $"{name}: PDF-filer kan inte läsas eftersom '{executable}' inte kunde startas; installera Debian-paketet poppler-utils (apt-get install poppler-utils).", ex);
         }
     }
 
@@ -81,8 +81,7 @@ internal static class PdfReader
         while ((read = await output.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (text.Length + read > maxCharacters)
-                throw new IngestionException(
-                    $"{name}: more than {maxCharacters:N0} characters of text (Readers:MaxExtractedCharacters).");
+                throw ReaderMessages.TooMuchText(name, maxCharacters);
             text.Append(chunk, 0, read);
         }
         return text.ToString();
@@ -100,8 +99,8 @@ internal static class PdfReader
     {
         string firstError = errors.Split('\n').Select(line => line.Trim())
             .FirstOrDefault(line => line.Contains("Error", StringComparison.Ordinal)) ?? errors.Split('\n')[0].Trim();
-        string reason = exitCode == 3 ? "the PDF's permissions forbid copying its text" : "damaged or not a PDF";
-        return firstError.Length > 0 ? $"{reason}: {firstError}" : $"{reason}, exit code {exitCode}";
+        string reason = exitCode == 3 ? "PDF-filens behörigheter förbjuder att texten kopieras" : "skadad eller inte en PDF";
+        return firstError.Length > 0 ? $"{reason}: {firstError}" : $"{reason}, slutkod {exitCode}";
     }
 
     private static void StopIfRunning(Process process)

@@ -148,7 +148,6 @@ internal sealed class StructuredTextWriter(string name, int maxCharacters)
     private void CheckLimit(int pending)
     {
         if (_text.Length + pending > maxCharacters)
-            throw new IngestionException(
-                $"{name}: more than {maxCharacters:N0} characters of text (Readers:MaxExtractedCharacters).");
+            throw ReaderMessages.TooMuchText(name, maxCharacters);
     }
 }

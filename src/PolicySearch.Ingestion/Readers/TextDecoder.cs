@@ -41,7 +41,7 @@ internal static class TextDecoder
         int offset = FirstInvalidUtf8Offset(bytes);
         int line = bytes[..offset].Count((byte)'\n') + 1;
         throw new IngestionException(
-            $"{name}: invalid UTF-8 at byte {offset} (line {line}) and not readable as Windows-1252 text; save the file as UTF-8.");
+            $"{name}: ogiltig UTF-8 vid byte {ReaderMessages.Number(offset)} (rad {ReaderMessages.Number(line)}) och inte läsbar som Windows-1252-text; spara filen som UTF-8.");
     }
 
     private static string DecodeUtf16(string name, ReadOnlySpan<byte> bytes, Encoding encoding, string label)
@@ -53,7 +53,7 @@ internal static class TextDecoder
         }
         catch (ArgumentException ex)
         {
-            throw new IngestionException($"{name}: has a {label} byte order mark but invalid {label} content.", ex);
+            throw new IngestionException($"{name}: har byteordningsmärke för {label} men ogiltigt {label}-innehåll.", ex);
         }
         RefuseBinary(name, text.AsSpan());
         return text;
@@ -62,7 +62,7 @@ internal static class TextDecoder
     private static void RefuseBinary(string name, ReadOnlySpan<byte> bytes)
     {
         if (bytes.Contains((byte)0))
-            throw BinaryContent(name, "NUL bytes");
+            throw BinaryContent(name, "NUL-byte");
         int controls = 0;
         foreach (byte b in bytes)
         {
@@ -70,13 +70,13 @@ internal static class TextDecoder
                 controls++;
         }
         if (controls > bytes.Length * MaxControlShare)
-            throw BinaryContent(name, $"{controls} control bytes");
+            throw BinaryContent(name, $"{ReaderMessages.Number(controls)} styrtecken");
     }
 
     private static void RefuseBinary(string name, ReadOnlySpan<char> text)
     {
         if (text.Contains('\0'))
-            throw BinaryContent(name, "NUL characters");
+            throw BinaryContent(name, "NUL-tecken");
         int controls = 0;
         foreach (char c in text)
         {
@@ -84,11 +84,11 @@ internal static class TextDecoder
                 controls++;
         }
         if (controls > text.Length * MaxControlShare)
-            throw BinaryContent(name, $"{controls} control characters");
+            throw BinaryContent(name, $"{ReaderMessages.Number(controls)} styrtecken");
     }
 
     private static IngestionException BinaryContent(string name, string evidence) =>
-        new($"{name}: binary content ({evidence}), not a text document.");
+        new($"{name}: binärt innehåll ({evidence}), inte ett textdokument.");
 
     private static bool IsControl(byte b) => b is < 0x09 or (> 0x0D and < 0x20) or 0x7F;
 

@@ -23,27 +23,27 @@ public sealed class BadFilesTests : IDisposable
         new Random(3).NextBytes(garbage);
         var expected = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [_folder.File("bad/empty.txt", [])] = "the file is empty (0 bytes)",
-            [_folder.File("bad/garbage.txt", garbage)] = "binary content",
-            [_folder.File("bad/invalid-utf8.md", [.. Encoding.UTF8.GetBytes("Förvaltningen "), 0xE4, 0x28, .. Encoding.UTF8.GetBytes(" anser")])] = "invalid UTF-8 at byte 15",
-            [_folder.File("bad/one-line.txt", Encoding.ASCII.GetBytes(new string('x', 3_000_000)))] = "a line of 3,000,000 characters",
-            [_folder.File("bad/not-a-zip.docx", Encoding.UTF8.GetBytes("hej"))] = "not a .docx (not a zip archive)",
-            [_folder.File("bad/bomb.docx", DocxFactory.ZipBomb(megabytes: 32))] = "possible zip bomb",
-            [_folder.File("bad/damaged.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\nnot really"))] = PdfToTextFactAttribute.IsInstalled ? "pdftotext could not read the PDF" : "poppler-utils",
+            [_folder.File("bad/empty.txt", [])] = "filen är tom (0 byte)",
+            [_folder.File("bad/garbage.txt", garbage)] = "binärt innehåll",
+            [_folder.File("bad/invalid-utf8.md", [.. Encoding.UTF8.GetBytes("Förvaltningen "), 0xE4, 0x28, .. Encoding.UTF8.GetBytes(" anser")])] = "ogiltig UTF-8 vid byte 15",
+            [_folder.File("bad/one-line.txt", Encoding.ASCII.GetBytes(new string('x', 3_000_000)))] = "en rad på 3 000 000 tecken",
+            [_folder.File("bad/not-a-zip.docx", Encoding.UTF8.GetBytes("hej"))] = "inte en .docx (inte ett zip-arkiv)",
+            [_folder.File("bad/bomb.docx", DocxFactory.ZipBomb(megabytes: 32))] = "möjlig zip-bomb",
+            [_folder.File("bad/damaged.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\nnot really"))] = PdfToTextFactAttribute.IsInstalled ? "pdftotext kunde inte läsa PDF-filen" : "poppler-utils",
         };
         string huge = Path.Combine(_folder.Path, "bad", "huge.txt");
         using (FileStream stream = File.Create(huge))
             stream.SetLength(200L * 1024 * 1024);
-        expected[huge] = "larger than the limit of 100 MB";
+        expected[huge] = "större än gränsen 100 MB";
         string locked = _folder.File("bad/locked.txt", "Hemlig text.");
         Permissions.Set(locked, UnixFileMode.None);
         if (Permissions.AreEnforced(locked))
-            expected[locked] = "permission denied";
+            expected[locked] = "åtkomst nekad";
         else
             good.Add(locked);
         string loop = Path.Combine(_folder.Path, "bad", "loop");
         Directory.CreateSymbolicLink(loop, _folder.Path);
-        expected[loop] = "symbolic link loop";
+        expected[loop] = "symbolisk länk i en slinga";
 
         var read = new List<string>();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -37,8 +37,8 @@ public sealed class DocumentSourceTests : IDisposable
         SourceFile[] found = [.. DocumentSource.Enumerate([unsupported, missing, good])];
 
         Assert.Equal(3, found.Length);
-        Assert.StartsWith($"{unsupported}: unsupported file type '.png'", found[0].Error, StringComparison.Ordinal);
-        Assert.Equal($"{missing}: no such file or folder.", found[1].Error);
+        Assert.StartsWith($"{unsupported}: filtypen '.png' stöds inte", found[0].Error, StringComparison.Ordinal);
+        Assert.Equal($"{missing}: filen eller mappen finns inte.", found[1].Error);
         Assert.Equal(new SourceFile(good), found[2]);
     }
 
@@ -57,9 +57,9 @@ public sealed class DocumentSourceTests : IDisposable
         Assert.Equal([top, inner], found.Where(file => !file.IsError).Select(file => file.Path));
         string[] errors = [.. found.Where(file => file.IsError).Select(file => file.Error!)];
         Assert.Equal(3, errors.Length);
-        Assert.Contains(errors, error => error.StartsWith($"{At("docs/broken.txt")}: broken symbolic link", StringComparison.Ordinal));
-        Assert.Contains(errors, error => error.StartsWith($"{At("docs/sub/self")}: symbolic link loop", StringComparison.Ordinal));
-        Assert.Contains($"{At("docs/sub/up")}: symbolic link loop (leads back to {At("docs")}); skipped.", errors);
+        Assert.Contains(errors, error => error.StartsWith($"{At("docs/broken.txt")}: trasig symbolisk länk", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.StartsWith($"{At("docs/sub/self")}: symbolisk länk i en slinga", StringComparison.Ordinal));
+        Assert.Contains($"{At("docs/sub/up")}: symbolisk länk i en slinga (leder tillbaka till {At("docs")}); hoppas över.", errors);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class DocumentSourceTests : IDisposable
             SourceFile[] found = [.. DocumentSource.Enumerate([_folder.Path])];
 
             if (Permissions.AreEnforced(locked))
-                Assert.Equal([new SourceFile(locked, $"{locked}: permission denied; folder skipped."), new SourceFile(visible)], found);
+                Assert.Equal([new SourceFile(locked, $"{locked}: åtkomst nekad; mappen hoppas över."), new SourceFile(visible)], found);
             else
                 Assert.Equal([new SourceFile(hidden), new SourceFile(visible)], found);
         }

@@ -66,7 +66,7 @@ public sealed class DocxReaderTests : IDisposable
     {
         var error = Assert.Throws<IngestionException>(() => _reader.Read("brev.docx", Encoding.UTF8.GetBytes("Detta är ingen docx")));
 
-        Assert.Equal("brev.docx: not a .docx (not a zip archive).", error.Message);
+        Assert.Equal("brev.docx: inte en .docx (inte ett zip-arkiv).", error.Message);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class DocxReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.StartsWith($"{path}: damaged or truncated .docx", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: skadad eller avkortad .docx", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class DocxReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => _reader.Read("bomb.docx", bomb));
 
-        Assert.Contains("part 'word/document.xml' is compressed", error.Message, StringComparison.Ordinal);
-        Assert.Contains("possible zip bomb", error.Message, StringComparison.Ordinal);
+        Assert.Contains("delen 'word/document.xml' är komprimerad", error.Message, StringComparison.Ordinal);
+        Assert.Contains("möjlig zip-bomb", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class DocxReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => reader.Read("stor.docx", Tjänsteutlåtande()));
 
-        Assert.Contains("unpacks to more than 1,000 bytes (Readers:MaxDocxUncompressedBytes)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("packas upp till mer än 1 000 byte (Readers:MaxDocxUncompressedBytes)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class DocxReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => reader.Read("lång.docx", Tjänsteutlåtande()));
 
-        Assert.Equal("lång.docx: more than 50 characters of text (Readers:MaxExtractedCharacters).", error.Message);
+        Assert.Equal("lång.docx: mer än 50 tecken text (Readers:MaxExtractedCharacters).", error.Message);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class DocxReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => _reader.Read("arkiv.docx", stream.ToArray()));
 
-        Assert.Equal("arkiv.docx: a zip archive without a Word document body, not a .docx.", error.Message);
+        Assert.Equal("arkiv.docx: ett zip-arkiv utan Word-dokument, inte en .docx.", error.Message);
     }
 
     [Fact]
@@ -144,6 +144,6 @@ public sealed class DocxReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => _reader.Read("tom.docx", empty));
 
-        Assert.Equal("tom.docx: contains no text.", error.Message);
+        Assert.Equal("tom.docx: innehåller ingen text.", error.Message);
     }
 }

@@ -92,7 +92,7 @@ public sealed class HtmlReaderTests
 
         var error = Assert.Throws<IngestionException>(() => _reader.Read("tom.html", Encoding.UTF8.GetBytes(html)));
 
-        Assert.Equal("tom.html: contains no text.", error.Message);
+        Assert.Equal("tom.html: innehåller ingen text.", error.Message);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class HtmlReaderTests
 
         var error = Assert.Throws<IngestionException>(() => reader.Read("djup.html", html));
 
-        Assert.Equal("djup.html: reading did not finish within 0.2 s (Readers:ReadTimeout).", error.Message);
+        Assert.Equal("djup.html: läsningen blev inte klar inom 0,2 s (Readers:ReadTimeout).", error.Message);
     }
 
     [Fact]

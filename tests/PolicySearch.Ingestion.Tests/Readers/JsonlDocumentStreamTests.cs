@@ -36,13 +36,13 @@ public sealed class JsonlDocumentStreamTests : IDisposable
         Assert.Equal(new JsonlDocument("H6021137", "Motion 2018/19:1137 av Malin Larsson (S): Vräkningsförebyggande åtgärder",
             new DateOnly(2018, 11, 27), "Malin Larsson (S)", "Motion till riksdagen\n\nVräkningar ska förebyggas.", "mot", motion.Parties), motion);
         Assert.Equal(["S"], motion.Parties);
-        Assert.StartsWith($"{path}: line 2: not valid JSON (", records[1].Error, StringComparison.Ordinal);
-        Assert.Equal($"{path}: line 4: document H7 has no \"text\".", records[2].Error);
-        Assert.Equal($"{path}: line 5: document H8 has a date that is not yyyy-MM-dd: \"27/11/2018\".", records[3].Error);
-        Assert.Equal($"{path}: line 6: no \"id\".", records[4].Error);
+        Assert.StartsWith($"{path}: rad 2: ogiltig JSON (", records[1].Error, StringComparison.Ordinal);
+        Assert.Equal($"{path}: rad 4: dokument H7 saknar \"text\".", records[2].Error);
+        Assert.Equal($"{path}: rad 5: dokument H8 har ett datum som inte är ÅÅÅÅ-MM-DD: \"27/11/2018\".", records[3].Error);
+        Assert.Equal($"{path}: rad 6: \"id\" saknas.", records[4].Error);
         Assert.Equal(new JsonlDocument("H9", "H9", null, null, "Betänkande om bostäder.", "bet", records[5].Document!.Parties), records[5].Document);
         Assert.Empty(records[5].Document!.Parties);
-        Assert.StartsWith($"{path}: line 8: not valid JSON (", records[6].Error, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: rad 8: ogiltig JSON (", records[6].Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class JsonlDocumentStreamTests : IDisposable
         });
 
         Assert.NotEmpty(read);
-        Assert.StartsWith($"{path}: damaged gzip data after line ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: skadad gzip-data efter rad ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class JsonlDocumentStreamTests : IDisposable
 
         Assert.InRange(records.Count, 2, 1999);
         Assert.All(records[..^1], record => Assert.False(record.IsError));
-        Assert.Contains(": not valid JSON (", records[^1].Error, StringComparison.Ordinal);
+        Assert.Contains(": ogiltig JSON (", records[^1].Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class JsonlDocumentStreamTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => ReadAllAsync(JsonlDocumentStream.ReadAsync(path)));
 
-        Assert.StartsWith($"{path}: cannot be opened (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: kan inte öppnas (", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

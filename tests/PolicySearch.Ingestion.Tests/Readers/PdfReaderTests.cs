@@ -40,7 +40,7 @@ public sealed class PdfReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => _reader.Read("trasig.pdf", pdf[..(pdf.Length / 3)]));
 
-        Assert.StartsWith("trasig.pdf: pdftotext could not read the PDF (damaged or not a PDF: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("trasig.pdf: pdftotext kunde inte läsa PDF-filen (skadad eller inte en PDF: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
@@ -51,8 +51,8 @@ public sealed class PdfReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => reader.Read("rapport.pdf", PdfFactory.Create(["Text"])));
 
-        Assert.StartsWith("rapport.pdf: cannot read PDF files because", error.Message, StringComparison.Ordinal);
-        Assert.Contains("install the Debian package poppler-utils", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("rapport.pdf: PDF-filer kan inte läsas eftersom", error.Message, StringComparison.Ordinal);
+        Assert.Contains("installera Debian-paketet poppler-utils", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class PdfReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => reader.ReadAsync("seg.pdf", new MemoryStream(PdfFactory.Create(["Text"]))));
 
-        Assert.Equal("seg.pdf: reading did not finish within 0.3 s (Readers:ReadTimeout).", error.Message);
+        Assert.Equal("seg.pdf: läsningen blev inte klar inom 0,3 s (Readers:ReadTimeout).", error.Message);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class TextReaderTests : IDisposable
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains($"invalid UTF-8 at byte {good.Length} (line 4)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"ogiltig UTF-8 vid byte {good.Length} (rad 4)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.Contains("binary content", error.Message, StringComparison.Ordinal);
+        Assert.Contains("binärt innehåll", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,12 +85,12 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.Contains("control bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("styrtecken", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("", "the file is empty (0 bytes)")]
-    [InlineData(" \n\n \t\n", "contains no text")]
+    [InlineData("", "filen är tom (0 byte)")]
+    [InlineData(" \n\n \t\n", "innehåller ingen text")]
     public async Task Empty_files_are_refused(string content, string expected)
     {
         string path = _folder.File("empty.txt", content);
@@ -107,7 +107,7 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.Contains("unsupported file type '.rtf'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("filtypen '.rtf' stöds inte", error.Message, StringComparison.Ordinal);
         Assert.Contains(".txt", error.Message, StringComparison.Ordinal);
     }
 
@@ -120,7 +120,7 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.Contains("larger than the limit of 100 MB (Readers:MaxFileBytes)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("större än gränsen 100 MB (Readers:MaxFileBytes)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.Contains("52,428,800 characters of text, more than the limit of 20,000,000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("52 428 800 tecken text, mer än gränsen 20 000 000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => _reader.ReadAsync(path));
 
-        Assert.Contains("a line of 2,097,152 characters, more than the limit of 1,000,000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("en rad på 2 097 152 tecken, mer än gränsen 1 000 000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class TextReaderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => reader.ReadAsync("upload.txt", upload));
 
-        Assert.StartsWith("upload.txt: the file is larger than the limit", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("upload.txt: filen är större än gränsen", error.Message, StringComparison.Ordinal);
         Assert.True(upload.Position < upload.Length);
     }
 

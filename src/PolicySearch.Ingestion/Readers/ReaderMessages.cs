@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace PolicySearch.Ingestion.Readers;
+
+/// <summary>
+/// Pieces of the Swedish error messages that several readers share. Messages reach users (upload answers, index
+/// reports), so they are Swedish; numbers are grouped the Swedish way whatever the machine's culture.
+/// </summary>
+internal static class ReaderMessages
+{
+    private static readonly NumberFormatInfo SwedishNumbers = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = "," };
+
+    /// <summary>An integer with Swedish digit grouping, e.g. <c>20 000 000</c>.</summary>
+    public static string Number(long value) => value.ToString("#,0", SwedishNumbers);
+
+    /// <summary>A decimal with a Swedish decimal comma and at most <paramref name="decimals"/> decimals.</summary>
+    public static string Decimal(double value, int decimals = 1) => value.ToString("0." + new string('#', decimals), SwedishNumbers);
+
+    public static IngestionException Unsupported(string name) =>
+        new($"{name}: filtypen '{Path.GetExtension(name)}' stöds inte (stöds: {string.Join(", ", DocumentReader.SupportedExtensions)}).");
+
+    public static IngestionException TooMuchText(string name, int maxCharacters) =>
+        new($"{name}: mer än {Number(maxCharacters)} tecken text (Readers:MaxExtractedCharacters).");
+}
