@@ -16,6 +16,7 @@ internal static class Program
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(BenchIngestCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

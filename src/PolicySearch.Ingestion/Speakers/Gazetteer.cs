@@ -22,7 +22,8 @@ public sealed class Gazetteer
     private readonly Dictionary<string, Speaker> _nämndByFörvaltning = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Speaker> _nämndByDnrPrefix = new(StringComparer.Ordinal);
     private readonly List<Speaker> _speakers = [];
-    private readonly int _maxAliasWords;
+    /// <summary>The first word of every alias with the most words an alias starting with it has: most words start none.</summary>
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
 
     private readonly record struct Alias(Speaker Speaker, bool IsPlaceName);
 
@@ -72,7 +73,11 @@ public sealed class Gazetteer
             if (key.Length <= 3 && !key.Contains(' ', StringComparison.Ordinal))
                 _abbreviations.TryAdd(key.ToUpperInvariant(), alias.Speaker);
         }
-        _maxAliasWords = _aliases.Keys.Max(k => k.Count(c => c == ' ') + 1);
+        foreach (string key in _aliases.Keys)
+        {
+            string[] words = key.Split(' ');
+            _firstWords[words[0]] = Math.Max(_firstWords.GetValueOrDefault(words[0]), words.Length);
+        }
     }
 
     /// <summary>The gazetteer shipped with PolicySearch.</summary>
@@ -110,7 +115,7 @@ public sealed class Gazetteer
         for (int i = 0; i < words.Count;)
         {
             int matched = 0;
-            for (int n = Math.Min(_maxAliasWords, words.Count - i); n >= 1 && matched == 0; n--)
+            for (int n = Math.Min(MaxWordsFrom(words[i].Normalized), words.Count - i); n >= 1 && matched == 0; n--)
             {
                 if (Lookup(words, i, n) is { } alias)
                 {
@@ -167,6 +172,11 @@ public sealed class Gazetteer
         return new SpeakerMention(speaker, word.Start, word.End);
     }
 
+    private int MaxWordsFrom(string first) =>
+        _firstWords.TryGetValue(first, out int n) ? n
+        : first.Length > 3 && first[^1] == 's' && _firstWords.TryGetValue(first[..^1], out n) ? n
+        : 0;
+
     private Alias? Lookup(List<Word> words, int start, int count)
     {
         var key = new StringBuilder();
@@ -210,6 +220,7 @@ public sealed class Gazetteer
     private static List<Word> Tokenize(string text)
     {
         var words = new List<Word>();
+        var normalized = new StringBuilder();
         int i = 0;
         while (i < text.Length)
         {
@@ -219,7 +230,7 @@ public sealed class Gazetteer
                 continue;
             }
             int start = i;
-            var normalized = new StringBuilder();
+            normalized.Clear();
             while (i < text.Length)
             {
                 char c = text[i];
