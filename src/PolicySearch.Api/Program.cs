@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPolicySearchIndex();
 builder.Services.AddApiConventions();
 builder.Services.AddPerClientRateLimiting();
-builder.Services.AddConfiguredCors(builder.Configuration);
+builder.Services.AddConfiguredCors();
 builder.Services.AddKestrelLimits(builder.Configuration);
 
 var app = builder.Build();

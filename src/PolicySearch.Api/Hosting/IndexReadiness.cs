@@ -22,8 +22,6 @@ internal sealed class IndexReadiness
 
     public Snapshot Current => Volatile.Read(ref _current);
 
-    public bool IsReady => Current.Phase == IndexPhase.Ready;
-
     public void Indexing(IndexingProgress progress) => Volatile.Write(ref _current, new(IndexPhase.Indexing, progress, null));
 
     public void Ready() => Volatile.Write(ref _current, new(IndexPhase.Ready, null, null));

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -75,13 +76,14 @@ internal static class ServiceRegistration
         services.Configure<KestrelServerOptions>(options => configuration.GetSection("Kestrel:Limits").Bind(options.Limits));
 
     /// <summary>CORS for the origins in <see cref="AccessOptions.CorsOrigins"/>; none configured means none allowed.</summary>
-    public static IServiceCollection AddConfiguredCors(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddConfiguredCors(this IServiceCollection services)
     {
-        string[] origins = configuration.GetSection("Access:CorsOrigins").Get<string[]>() ?? [];
-        return services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .WithOrigins(origins)
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<AccessOptions>>((cors, access) => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(access.Value.CorsOrigins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete)
             .WithHeaders(ApiKeyFilter.HeaderName, "Content-Type")));
+        return services;
     }
 
     private static bool IsEnglishDefaultTitle(string title) =>

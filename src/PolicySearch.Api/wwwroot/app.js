@@ -6,6 +6,10 @@ const PAGE_SIZE = 10;
 const EXCERPT_CHARS = 600; // longer passages show a window around the first highlight until expanded
 const SEARCH_KEYS = ["q", "mode", "body", "party", "type", "from", "to", "offset"];
 const KIND_LABELS = { "nämnd": "Nämnd", "förvaltning": "Förvaltning", "party": "Parti", "person": "Person" };
+const PARTY_NAMES = {
+  S: "Socialdemokraterna", M: "Moderaterna", L: "Liberalerna", C: "Centerpartiet", KD: "Kristdemokraterna",
+  V: "Vänsterpartiet", MP: "Miljöpartiet", SD: "Sverigedemokraterna", FI: "Feministiskt initiativ",
+};
 const FACETS = [
   { key: "body", param: "body", title: "Nämnd eller talare" },
   { key: "party", param: "party", title: "Parti" },
@@ -338,7 +342,8 @@ function renderFacets(facets, state) {
     const chip = el("button", "chip");
     chip.type = "button";
     chip.setAttribute("aria-label", `Ta bort filtret ${filterLabels[param]}: ${value}`);
-    chip.append(el("span", "chip__label", `${filterLabels[param]}: `), value, el("span", "chip__remove", " ×"));
+    const shown = param === "party" ? facetLabel("party", value) : param === "type" ? facetLabel("documentType", value) : value;
+    chip.append(el("span", "chip__label", `${filterLabels[param]}: `), shown, el("span", "chip__remove", " ×"));
     chip.addEventListener("click", () => navigate(withFilter(state, param, null)));
     active.append(chip);
   }
@@ -363,7 +368,7 @@ function renderFacets(facets, state) {
       button.type = "button";
       button.dataset.facet = facet.key;
       button.setAttribute("aria-pressed", String(pressed));
-      button.append(el("span", "facet__label", facet.key === "documentType" ? capitalize(value) : value), el("span", "facet__count", count));
+      button.append(el("span", "facet__label", facetLabel(facet.key, value)), el("span", "facet__count", count));
       button.addEventListener("click", () => navigate(withFilter(state, facet.param, pressed ? null : value)));
       const item = el("li");
       item.append(button);
@@ -372,6 +377,12 @@ function renderFacets(facets, state) {
     group.append(list);
     container.append(group);
   }
+}
+
+function facetLabel(key, value) {
+  if (key === "documentType") return capitalize(value);
+  if (key === "party" && PARTY_NAMES[value.toUpperCase()]) return `${PARTY_NAMES[value.toUpperCase()]} (${value})`;
+  return value;
 }
 
 function renderPager(total, offset, state) {
