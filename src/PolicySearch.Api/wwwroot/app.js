@@ -49,8 +49,9 @@ function urlFor(state) {
   return query ? `?${query}` : location.pathname;
 }
 
-function navigate(state) {
-  history.pushState(null, "", urlFor(state));
+/** Moves to a new URL; memo (kept in history, not in the URL) carries the opened hit's highlights. */
+function navigate(state, memo = null) {
+  history.pushState(memo, "", urlFor(state));
   render();
 }
 
@@ -191,6 +192,19 @@ async function copyText(text) {
   area.remove();
 }
 
+/** "Kopiera citat": copies the quoted passage with its citation and says so in the status element. */
+function wireCopy(button, status, hit) {
+  button.addEventListener("click", async () => {
+    try {
+      await copyText(quoteOf(hit));
+      status.textContent = "Citatet är kopierat";
+    } catch {
+      status.textContent = "Kunde inte kopiera – markera texten och kopiera den själv";
+    }
+    setTimeout(() => { status.textContent = ""; }, 3000);
+  });
+}
+
 const quoteOf = (hit) => `”${hit.text.trim()}” (${hit.citation})`;
 
 function renderHit(hit, searchState, options = {}) {
@@ -205,20 +219,12 @@ function renderHit(hit, searchState, options = {}) {
   title.addEventListener("click", (event) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    navigate({ ...searchStateOnly(searchState), doc: hit.documentId, passage: hit.passageId });
+    navigate({ ...searchStateOnly(searchState), doc: hit.documentId, passage: hit.passageId },
+      { passage: hit.passageId, highlights: hit.highlights });
   });
   item.querySelector(".card__meta").textContent = metaParts(hit).join(" · ");
 
-  const copied = item.querySelector(".card__copied");
-  item.querySelector(".js-copy").addEventListener("click", async () => {
-    try {
-      await copyText(quoteOf(hit));
-      copied.textContent = "Citatet är kopierat";
-    } catch {
-      copied.textContent = "Kunde inte kopiera – markera texten och kopiera den själv";
-    }
-    setTimeout(() => { copied.textContent = ""; }, 3000);
-  });
+  wireCopy(item.querySelector(".js-copy"), item.querySelector(".card__copied"), hit);
 
   const similarButton = item.querySelector(".js-similar");
   if (options.withoutSimilar) similarButton.remove();
@@ -466,7 +472,10 @@ async function renderDocument(state) {
       voice = speakerKey;
       page = passage.page;
     }
-    node.append(el("p", "passage__text", passage.text));
+    const text = el("p", "passage__text");
+    const memo = history.state;
+    appendHighlighted(text, passage.text, isTarget && memo && memo.passage === passage.passageId ? memo.highlights : []);
+    node.append(text);
     if (isTarget) {
       node.classList.add("passage--target");
       node.tabIndex = -1;
@@ -475,13 +484,18 @@ async function renderDocument(state) {
   }
   if (target) {
     const tools = el("div", "card__actions");
+    const copy = el("button", "button button--small js-copy", "Kopiera citat");
+    copy.type = "button";
+    const copied = el("span", "card__copied");
+    copied.setAttribute("role", "status");
+    wireCopy(copy, copied, doc.passages.find((p) => p.passageId === state.passage));
     const button = el("button", "button button--small button--ghost js-similar", "Liknande stycken");
     button.type = "button";
     button.setAttribute("aria-expanded", "false");
     const panel = el("div", "similar");
     panel.hidden = true;
     button.addEventListener("click", () => toggleSimilar(button, panel, state.passage, backState));
-    tools.append(button);
+    tools.append(copy, button, copied);
     target.append(tools, panel);
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });

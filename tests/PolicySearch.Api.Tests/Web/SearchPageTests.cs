@@ -73,6 +73,7 @@ public sealed class SearchPageTests : IAsyncLifetime
         Assert.Equal($"p-{passageId}", await target.GetAttributeAsync("id"));
         await Assertions.Expect(target).ToBeInViewportAsync();
         await Assertions.Expect(target).ToContainTextAsync("kameraövervakning");
+        Assert.StartsWith("kamera", await target.Locator("mark").First.TextContentAsync(), StringComparison.OrdinalIgnoreCase);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "document-view.png") });
 
         await page.GoBackAsync();
