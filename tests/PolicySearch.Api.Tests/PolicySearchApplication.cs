@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace PolicySearch.Api.Tests;
 
@@ -72,8 +71,7 @@ public sealed class PolicySearchApplication : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await base.DisposeAsync(); // disposes the index, which releases its pooled connections
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { /* a file still held open is left in the temp folder */ }
     }
