@@ -17,6 +17,7 @@ internal static class Program
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(BenchIngestCommand.Create());
+        root.Subcommands.Add(BenchAnalyzeCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

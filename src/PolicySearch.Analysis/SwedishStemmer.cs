@@ -6,13 +6,15 @@ namespace PolicySearch.Analysis;
 /// </summary>
 internal static class SwedishStemmer
 {
-    // Suffixes of main_suffix, longest first so the first hit is Snowball's longest match.
-    private static readonly string[] MainSuffixes =
-    [
-        "heterna", "hetens", "anden", "andes", "andet", "arens", "arnas", "ernas", "heten", "heter", "ornas",
-        "ande", "arna", "arne", "aste", "erna", "erns", "orna", "ades", "aren", "ade", "are", "ern", "ens", "het",
-        "ast", "ad", "en", "ar", "er", "or", "as", "es", "at", "a", "e", "s",
-    ];
+    // Suffixes of main_suffix by last letter, longest first so the first hit is Snowball's longest match.
+    private static readonly string[] EndingInA = ["heterna", "arna", "erna", "orna", "a"];
+    private static readonly string[] EndingInD = ["ad"];
+    private static readonly string[] EndingInE = ["ande", "arne", "aste", "ade", "are", "e"];
+    private static readonly string[] EndingInN = ["anden", "heten", "aren", "ern", "en"];
+    private static readonly string[] EndingInR = ["heter", "ar", "er", "or"];
+    private static readonly string[] EndingInS =
+        ["hetens", "andes", "arens", "arnas", "ernas", "ornas", "ades", "erns", "ens", "as", "es", "s"];
+    private static readonly string[] EndingInT = ["andet", "ast", "het", "at"];
 
     private static readonly string[] ConsonantPairs = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
 
@@ -44,8 +46,23 @@ internal static class SwedishStemmer
 
     private static int RemoveMainSuffix(ReadOnlySpan<char> word, int length, int p1)
     {
+        if (length == 0)
+        {
+            return length;
+        }
         var region = word[..length];
-        foreach (string suffix in MainSuffixes)
+        string[] suffixes = region[^1] switch
+        {
+            'a' => EndingInA,
+            'd' => EndingInD,
+            'e' => EndingInE,
+            'n' => EndingInN,
+            'r' => EndingInR,
+            's' => EndingInS,
+            't' => EndingInT,
+            _ => [],
+        };
+        foreach (string suffix in suffixes)
         {
             if (suffix.Length > length - p1 || !region.EndsWith(suffix, StringComparison.Ordinal))
             {

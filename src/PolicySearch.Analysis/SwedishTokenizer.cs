@@ -70,7 +70,7 @@ internal sealed class SwedishTokenizer(TokenAttributes attributes) : TokenStream
             if (cls is CharClass.Letter or CharClass.Mark)
             {
                 hasLetter |= cls == CharClass.Letter;
-                allUpper &= cls == CharClass.Mark || char.IsUpper(text, pos);
+                allUpper &= cls == CharClass.Mark || char.IsUpper(text[pos]);
                 chunk.NeedsNormalization |= text[pos] >= '\u0300';
                 pos += width;
                 continue;

@@ -60,6 +60,69 @@ public sealed class SwedishAnalyzerTests
             Assert.Equal(expected[i % texts.Length], Analyzer.Analyze(texts[i % texts.Length])));
     }
 
+    [Theory]
+    [InlineData("kameraövervakning", "kamera", "övervakning")]
+    [InlineData("trygghetskameror", "trygghet", "kameror")]
+    [InlineData("samverkansöverenskommelsen", "samverkan", "överenskommelse")]
+    [InlineData("gängkriminalitet", "gäng", "kriminalitet")]
+    [InlineData("stadsdelsnämnden", "stadsdel", "nämnd")]
+    [InlineData("insatsgrupper", "insats", "grupp")]
+    [InlineData("brottsförebyggande", "brott", "förebyggande")]
+    [InlineData("klottersanering", "klotter", "sanering")]
+    public void Compound_parts_are_stemmed_like_the_words_alone(string compound, string head, string tail)
+    {
+        var parts = Analyzer.Analyze(compound).Where(t => t.Kind == TokenKind.CompoundPart).ToList();
+        Assert.Equal([SwedishStemmerTests.Stem(head), SwedishStemmerTests.Stem(tail)], parts.Select(t => t.Term));
+        Assert.All(parts, p => Assert.Equal((0, compound.Length, 0), (p.Start, p.End, p.Position)));
+    }
+
+    [Theory]
+    [InlineData("ansvar")]
+    [InlineData("polisen")]
+    [InlineData("Stockholm")]
+    [InlineData("programmet")]
+    public void Plain_words_are_not_split(string word) =>
+        Assert.DoesNotContain(Analyzer.Analyze(word), t => t.Kind == TokenKind.CompoundPart);
+
+    [Theory]
+    [InlineData("kameror", "Kameraövervakning i Skärholmen")]
+    [InlineData("nämnder", "stadsdelsnämnden beslutade")]
+    [InlineData("trygghet", "trygghetskameror")]
+    [InlineData("kameraovervakning", "Kameraövervakning i Skärholmen")]
+    [InlineData("Skarholmen", "Kameraövervakning i Skärholmen")]
+    [InlineData("trygghetskamerorna Skarholmen", "nya trygghetskameror i Skärholmen")]
+    [InlineData("stadsdelsnamnden", "stadsdelsnämnden beslutade")]
+    [InlineData("overvakning", "kameraövervakning")]
+    [InlineData("Älvsjö", "i Hägersten-Älvsjö")]
+    [InlineData("Hägersten-Älvsjö", "i Hägersten-Älvsjö")]
+    [InlineData("SIG", "Sociala insatsgrupper i ytterstaden")]
+    [InlineData("sociala insatsgrupper", "Arbetet med SIG fortsätter")]
+    [InlineData("våldsbejakande extremism", "utbildning inom VBE")]
+    [InlineData("KS 2019/1899", "Dnr KS 2019/1899")]
+    [InlineData("t.ex.", "till exempel, t.ex. klotter")]
+    public void Query_finds_text(string query, string text) => Assert.True(Matches(query, text), $"'{query}' should find '{text}'");
+
+    [Theory]
+    [InlineData("sig", "Sociala insatsgrupper i ytterstaden")]
+    [InlineData("kameror", "stadsdelsnämnden beslutade")]
+    public void Query_does_not_find_unrelated_text(string query, string text) => Assert.False(Matches(query, text));
+
+    [Fact]
+    public void Suspended_hyphen_keeps_both_words()
+    {
+        var tokens = Primary("brottsbekämpande- och brottsförebyggande insatser");
+        Assert.Equal(["brottsbekämp", "brottsförebygg", "insats"], tokens.Select(t => t.Term));
+        Assert.Equal((0, 16), (tokens[0].Start, tokens[0].End));
+    }
+
+    /// <summary>Every query position (a primary token, plus its alternatives) has a form among the text's terms.</summary>
+    private static bool Matches(string query, string text)
+    {
+        var indexed = Analyzer.Analyze(text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var positions = Analyzer.Analyze(query, AnalysisTarget.Query).GroupBy(t => t.Position).ToList();
+        return positions.Count > 0 && positions.All(p => p.Any(t => indexed.Contains(t.Term)));
+    }
+
     private static List<Token> Primary(string text) =>
         Analyzer.Analyze(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Identifier).ToList();
 }
