@@ -2,7 +2,8 @@ namespace PolicySearch.Analysis;
 
 /// <summary>
 /// An immutable snapshot of acronym pairs in the shape <see cref="AcronymFilter"/> needs: the stems an acronym
-/// expands to, and per last stem the phrases (stem sequences) that stand for an acronym.
+/// expands to (its first expansion, as a phrase in order), and per last stem the phrases (stem sequences)
+/// that stand for an acronym.
 /// </summary>
 internal sealed class AcronymSet
 {
@@ -22,7 +23,13 @@ internal sealed class AcronymSet
         {
             string term = acronym.ToLowerInvariant();
             var stems = longForms.Select(Stems).Where(s => s.Length is > 0 and <= MaxPhraseLength).ToList();
-            expansionStems[term] = stems.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToArray();
+            if (stems.Count == 0)
+            {
+                continue;
+            }
+            // The first expansion is the acronym's name: its stems, in order, are what the acronym expands to.
+            // Every expansion is recognised when written out in text.
+            expansionStems[term] = stems[0];
             foreach (string[] phrase in stems)
             {
                 if (!phrases.TryGetValue(phrase[^1], out var list))
@@ -65,7 +72,7 @@ internal sealed class AcronymSet
         return new AcronymSet(expansions);
     }
 
-    /// <summary>The stems of everything <paramref name="acronym"/> (lower case) stands for.</summary>
+    /// <summary>The stems, in order, of the first expansion of <paramref name="acronym"/> (lower case).</summary>
     public string[]? ExpansionStems(ReadOnlySpan<char> acronym) =>
         _expansionStems.TryGetValue(acronym, out string[]? stems) ? stems : null;
 
