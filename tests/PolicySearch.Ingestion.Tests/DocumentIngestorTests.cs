@@ -43,6 +43,31 @@ public class DocumentIngestorTests
     }
 
     [Fact]
+    public void A_large_document_of_wrapped_lines_without_any_break_is_cut_into_bounded_passages()
+    {
+        // 2.4 MB of one paragraph wrapped at 60 columns, without a single sentence end.
+        string line = "trygghet och säkerhet i staden kräver samverkan mellan alla ";
+        byte[] bytes = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat(line, 40_000)));
+
+        Document document = _ingestor.Ingest("stor.txt", bytes);
+
+        Assert.True(document.Passages.Count > 1000);
+        Assert.All(document.Passages, p => Assert.InRange(p.Text.Length, 1, 1500));
+        Assert.All(document.Passages, p => Assert.Equal(document.CleanText[p.Start..p.End], p.Text));
+    }
+
+    [Fact]
+    public void Many_sentences_broken_across_blank_lines_are_joined()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Förvaltningen anser att\n\narbetet fortsätter. ", 20_000)));
+
+        Document document = _ingestor.Ingest("brutna.txt", bytes);
+
+        Assert.DoesNotContain("att\n", document.CleanText, StringComparison.Ordinal);
+        Assert.StartsWith("Förvaltningen anser att arbetet fortsätter. Förvaltningen", document.Passages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IngestAsync_reads_the_file_and_hashes_its_bytes()
     {
         string path = Seeds.PathOf("004");

@@ -8,10 +8,10 @@ namespace PolicySearch.Ingestion;
 /// </summary>
 internal static partial class InlineMarkup
 {
-    [GeneratedRegex(@"(\*\*|\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    [GeneratedRegex(@"(\*\*|\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"^\s*(\*\*|\*|__)(?=\S)(?<lead>.+?)(?<=\S)\1")]
+    [GeneratedRegex(@"^\s*(\*\*|\*|__)(?=\S)(?<lead>.{1,300}?)(?<=\S)\1")]
     private static partial Regex LeadingEmphasis();
 
     public static string Strip(string line, out string? leadIn)

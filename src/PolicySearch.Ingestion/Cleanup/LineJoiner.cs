@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PolicySearch.Ingestion;
 
 /// <summary>
@@ -14,20 +16,34 @@ internal static class LineJoiner
 
     public static string Join(string before, string next, bool hyphenKeepsSpace)
     {
-        string head = before.TrimEnd();
+        var text = new StringBuilder(before);
+        Append(text, next, hyphenKeepsSpace);
+        return text.ToString();
+    }
+
+    /// <summary>Appends <paramref name="next"/> to <paramref name="text"/> in place (a paragraph grows line by line without copying).</summary>
+    public static void Append(StringBuilder text, string next, bool hyphenKeepsSpace)
+    {
+        int end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        text.Length = end;
         string tail = next.Trim();
-        if (head.Length == 0)
-            return tail;
         if (tail.Length == 0)
-            return head;
-        bool hyphen = head.Length > 1 && head[^1] == '-' && char.IsLetterOrDigit(head[^2]);
-        if (!hyphen)
-            return head + " " + tail;
-        string firstWord = TextShape.FirstWord(tail).TrimEnd(',', '.');
-        if (hyphenKeepsSpace || s_conjunctions.Contains(firstWord))
-            return head + " " + tail;
+            return;
+        if (end == 0)
+        {
+            text.Append(tail);
+            return;
+        }
+        bool hyphen = end > 1 && text[end - 1] == '-' && char.IsLetterOrDigit(text[end - 2]);
+        if (!hyphen || hyphenKeepsSpace || s_conjunctions.Contains(TextShape.FirstWord(tail).TrimEnd(',', '.')))
+        {
+            text.Append(' ').Append(tail);
+            return;
+        }
         if (char.IsLower(tail[0]))
-            return head[..^1] + tail;
-        return head + tail;
+            text.Length--;
+        text.Append(tail);
     }
 }

@@ -28,8 +28,7 @@ internal static partial class ParagraphBuilder
     {
         var shape = LayoutShape.Measure(lines);
         List<LogicalLine> logical = ToLogicalLines(lines, shape);
-        List<Block> blocks = ToBlocks(logical, shape);
-        JoinBrokenSentences(blocks);
+        List<Block> blocks = JoinBrokenSentences(ToBlocks(logical, shape));
         bool markdown = blocks.Any(b => b.Kind == BlockKind.Heading);
         BlockClassifier.Classify(blocks, detectHeadings: !markdown);
         return blocks;
@@ -113,19 +112,17 @@ internal static partial class ParagraphBuilder
     }
 
     /// <summary>A paragraph or list item cut by a page break or stray blank line continues in a block starting in lower case.</summary>
-    private static void JoinBrokenSentences(List<Block> blocks)
+    private static List<Block> JoinBrokenSentences(List<Block> blocks)
     {
-        for (int i = 0; i + 1 < blocks.Count; i++)
+        var joined = new List<Block>(blocks.Count);
+        foreach (Block b in blocks)
         {
-            Block a = blocks[i];
-            Block b = blocks[i + 1];
-            if (a.Kind is BlockKind.Paragraph or BlockKind.ListItem && b.Kind == BlockKind.Paragraph
-                && !TextShape.EndsSentence(a.Text) && TextShape.StartsLowercase(b.Text))
-            {
+            if (joined.Count > 0 && joined[^1] is { Kind: BlockKind.Paragraph or BlockKind.ListItem } a && b.Kind == BlockKind.Paragraph
+                && !a.EndsSentence && TextShape.StartsLowercase(b.Text))
                 a.Append(b);
-                blocks.RemoveAt(i + 1);
-                i--;
-            }
+            else
+                joined.Add(b);
         }
+        return joined;
     }
 }

@@ -30,13 +30,13 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"\((?<number>(?:19|20)\d{2}:\d{1,3})\)|\b[Mm]otion(?:en)?\s+(?:nr\s+)?(?<number>(?:19|20)\d{2}:\d{1,3})\b")]
     private static partial Regex MotionNumber();
 
-    [GeneratedRegex(@"\b[Mm]otion(?:en)?\s+(?:från|av)\s+(?<who>.+?)(?=\s+(?:gällande|om|angående|har|i\s+kommunfullmäktige)\b|[”""]|\.\s+\p{Lu}|\.?$)")]
+    [GeneratedRegex(@"\b[Mm]otion(?:en)?\s+(?:från|av)\s+(?<who>.{1,300}?)(?=\s+(?:gällande|om|angående|har|i\s+kommunfullmäktige)\b|[”""]|\.\s+\p{Lu}|\.?$)")]
     private static partial Regex MotionBy();
 
     [GeneratedRegex(@"^(?<who>.{2,60}?)\s+motionerar\b")]
     private static partial Regex Motionerar();
 
-    [GeneratedRegex(@"^(?:\d+\.\s+)?(?<who>.+?)\s+(?:beslutar|godkänner|hänvisar|överlämnar|föreslår|besvarar|tillstyrker|avstyrker)\b")]
+    [GeneratedRegex(@"^(?:\d+\.\s+)?(?<who>.{1,120}?)\s+(?:beslutar|godkänner|hänvisar|överlämnar|föreslår|besvarar|tillstyrker|avstyrker)\b")]
     private static partial Regex Decision();
 
     [GeneratedRegex(@"^\w+\s+den\s+\d{1,2}\s+\p{L}+\s+\d{4}$")]

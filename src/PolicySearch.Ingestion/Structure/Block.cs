@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PolicySearch.Ingestion;
 
 /// <summary>What a <see cref="Block"/> is in the document's structure.</summary>
@@ -17,9 +19,14 @@ internal enum BlockKind
 internal sealed class Block(BlockKind kind, string text, int? page)
 {
     private readonly List<(int Offset, int? Page)> _pages = [(0, page)];
+    private readonly StringBuilder _text = new(text);
+    private string? _cached = text;
 
     public BlockKind Kind { get; set; } = kind;
-    public string Text { get; private set; } = text;
+    public string Text => _cached ??= _text.ToString();
+
+    /// <summary>Whether the text ends like a finished sentence, without materialising a growing paragraph.</summary>
+    public bool EndsSentence => TextShape.EndsSentence(_text.ToString(Math.Max(0, _text.Length - 8), Math.Min(8, _text.Length)));
     /// <summary>Heading level (1 = top) or list nesting (1 = bullet, 2 = sub-bullet).</summary>
     public int Level { get; init; } = 1;
     public string? LeadIn { get; init; }
@@ -49,8 +56,9 @@ internal sealed class Block(BlockKind kind, string text, int? page)
     /// <summary>Appends a following line or block, joining a hyphenated line break when it is one.</summary>
     public void Append(string next, int? nextPage, bool hyphenKeepsSpace, int lines = 1)
     {
-        Text = LineJoiner.Join(Text, next, hyphenKeepsSpace);
-        int offset = Text.Length - next.Trim().Length;
+        LineJoiner.Append(_text, next, hyphenKeepsSpace);
+        _cached = null;
+        int offset = _text.Length - next.Trim().Length;
         if (nextPage != _pages[^1].Page)
             _pages.Add((offset, nextPage));
         LineCount += lines;
@@ -59,9 +67,10 @@ internal sealed class Block(BlockKind kind, string text, int? page)
     /// <summary>Appends another block, keeping its page changes.</summary>
     public void Append(Block other)
     {
-        int before = Text.Length;
-        Text = LineJoiner.Join(Text, other.Text, hyphenKeepsSpace: false);
-        int shift = Text.Length - other.Text.Length;
+        int before = _text.Length;
+        LineJoiner.Append(_text, other.Text, hyphenKeepsSpace: false);
+        _cached = null;
+        int shift = _text.Length - other.Text.Length;
         foreach (var (at, p) in other._pages)
         {
             if (p != _pages[^1].Page)

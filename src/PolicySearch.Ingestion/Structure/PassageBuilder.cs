@@ -3,7 +3,8 @@ namespace PolicySearch.Ingestion;
 /// <summary>
 /// Cuts the clean document into passages: whole paragraphs of about <see cref="MinLength"/>–<see cref="MaxLength"/>
 /// characters, never across a heading or a change of speaker. Short paragraphs join the next; list items join their
-/// lead-in; a paragraph longer than <see cref="MaxLength"/> is split at sentence boundaries into even parts.
+/// lead-in; a paragraph longer than <see cref="MaxLength"/> is split at sentence boundaries into even parts
+/// (at word boundaries inside a sentence too long for one passage).
 /// The headings opening a section start its first passage, so a search for a heading (a title with its
 /// diarienummer) finds the passage it heads.
 /// </summary>
@@ -35,7 +36,7 @@ internal static class PassageBuilder
             }
             if (speakers[i] is not { } speaker)
                 continue;
-            foreach (Unit unit in Units(document.Text, block, section, speaker))
+            foreach (Unit unit in Units(block, section, speaker))
             {
                 if (pending.Count > 0 && !Fits(pending, unit))
                     Flush(document.Text, pending, passages);
@@ -62,7 +63,7 @@ internal static class PassageBuilder
             || (next.End - next.Start < MinLength && length <= TargetLength);
     }
 
-    private static IEnumerable<Unit> Units(string text, Block block, string? section, Speaker speaker)
+    private static IEnumerable<Unit> Units(Block block, string? section, Speaker speaker)
     {
         int contentStart = block.End - block.Text.Length;
         bool introduces = block.Text.TrimEnd().EndsWith(':');
@@ -71,15 +72,16 @@ internal static class PassageBuilder
             yield return new Unit(block.Start, block.End, block.PageAt(0), section, speaker, block.Kind == BlockKind.ListItem, introduces);
             yield break;
         }
-        List<int> starts = SentenceSplitter.Starts(block.Text);
+        List<int> cuts = PieceStarts(block.Text);
         int parts = (int)Math.Ceiling((block.End - block.Start) / (double)(MaxLength * 0.8));
         int target = (block.End - block.Start) / parts;
         int partStart = 0;
-        for (int s = 1; s <= starts.Count; s++)
+        for (int s = 1; s <= cuts.Count; s++)
         {
-            int end = s < starts.Count ? starts[s] : block.Text.Length;
-            bool last = s == starts.Count;
-            if (last || end - partStart >= target || (s + 1 <= starts.Count && NextEnd(starts, s + 1, block.Text.Length) - partStart > MaxLength))
+            int end = s < cuts.Count ? cuts[s] : block.Text.Length;
+            bool last = s == cuts.Count;
+            int nextEnd = s + 1 < cuts.Count ? cuts[s + 1] : block.Text.Length;
+            if (last || end - partStart >= target || nextEnd - partStart > MaxLength)
             {
                 int from = partStart == 0 ? block.Start : contentStart + partStart;
                 int to = contentStart + TrimmedEnd(block.Text, end);
@@ -89,7 +91,26 @@ internal static class PassageBuilder
         }
     }
 
-    private static int NextEnd(List<int> starts, int index, int length) => index < starts.Count ? starts[index] : length;
+    /// <summary>Sentence starts, with word boundaries added inside any sentence too long for one passage.</summary>
+    private static List<int> PieceStarts(string text)
+    {
+        List<int> sentences = SentenceSplitter.Starts(text);
+        var starts = new List<int>(sentences.Count);
+        int step = (int)(MaxLength * 0.6);
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            int start = sentences[i];
+            int end = i + 1 < sentences.Count ? sentences[i + 1] : text.Length;
+            starts.Add(start);
+            for (int at = start + step; end - at > step / 2; at += step)
+            {
+                int space = text.LastIndexOf(' ', at, Math.Min(step / 2, at - start));
+                at = space > start ? space + 1 : at;
+                starts.Add(at);
+            }
+        }
+        return starts;
+    }
 
     private static int TrimmedEnd(string text, int end)
     {

@@ -17,8 +17,8 @@ internal static partial class SentenceSplitter
         var starts = new List<int> { 0 };
         foreach (Match m in Boundary().Matches(text))
         {
-            string before = text[..(m.Index + 1)];
-            if (AbbreviationEnd().IsMatch(before[Math.Max(0, before.Length - 12)..]))
+            int from = Math.Max(0, m.Index + 1 - 12);
+            if (AbbreviationEnd().IsMatch(text.AsSpan(from, m.Index + 1 - from)))
                 continue;
             starts.Add(m.Index + m.Length);
         }
