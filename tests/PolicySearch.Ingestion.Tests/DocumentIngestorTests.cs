@@ -80,6 +80,31 @@ public class DocumentIngestorTests
     }
 
     [Fact]
+    public void Html_headings_lists_and_reservations_become_sections_passages_and_speakers()
+    {
+        const string html = """
+            <html><body><main>
+            <h1>Yttrande över trygghetsprogrammet</h1>
+            <p>Farsta stadsdelsnämnd beslutar att godkänna förvaltningens tjänsteutlåtande.</p>
+            <h2>Förvaltningens synpunkter</h2>
+            <p>Förvaltningen anser att kameraövervakning bör <em>prövas</em>:</p>
+            <ul><li>Trygghetsvandringar</li><li>Grannsamverkan</li></ul>
+            <h2>Reservation</h2>
+            <p>Ledamoten Karin Ek (M) reserverar sig till förmån för eget förslag.</p>
+            </main></body></html>
+            """;
+
+        Document document = _ingestor.Ingest("yttrande.html", Encoding.UTF8.GetBytes(html));
+
+        Assert.Equal("Yttrande över trygghetsprogrammet", document.Metadata.Title);
+        Assert.Equal("yttrande", document.Metadata.DocumentType);
+        Assert.Equal(["Yttrande över trygghetsprogrammet", "Förvaltningens synpunkter", "Reservation"], document.Passages.Select(p => p.Section));
+        Assert.Equal("Förvaltningens synpunkter\n\nFörvaltningen anser att kameraövervakning bör prövas:\n\n- Trygghetsvandringar\n\n- Grannsamverkan", document.Passages[1].Text);
+        Assert.Equal(new Speaker("Farsta stadsdelsnämnd", SpeakerKind.Nämnd), document.Passages[1].Speaker);
+        Assert.Equal(new Speaker("Moderaterna", SpeakerKind.Party, "M") { Persons = "Karin Ek" }, document.Passages[2].Speaker);
+    }
+
+    [Fact]
     public void A_document_from_an_unknown_body_still_has_a_speaker()
     {
         Document document = _ingestor.Ingest("okand.txt", Encoding.UTF8.GetBytes("Rubrik\n\nEn text om trygghet i en förening som ingen känner till."));

@@ -173,7 +173,7 @@ internal static partial class MetadataExtractor
         {
             if (markdown)
             {
-                if (block.Kind == BlockKind.Heading && !StartsWithType(block.Text))
+                if (block.Kind == BlockKind.Heading && !IsTypeLine(block.Text))
                     return block.Text;
                 continue;
             }
@@ -200,7 +200,10 @@ internal static partial class MetadataExtractor
         return fallback.Length > 0 && type != "dokument" ? fallback : Path.GetFileNameWithoutExtension(sourceName);
     }
 
-    private static bool StartsWithType(string text) => s_types.Any(t => text.StartsWith(t.Word, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A line naming only the document's type and register ("Utlåtande Rotel VIII (Dnr KS 2019/1899)"), not its subject.</summary>
+    private static bool IsTypeLine(string text) =>
+        s_types.Any(t => text.StartsWith(t.Word, StringComparison.OrdinalIgnoreCase))
+        && (TextShape.WordCount(text) == 1 || Dnr().IsMatch(text) || text.Contains("Rotel", StringComparison.Ordinal));
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 
