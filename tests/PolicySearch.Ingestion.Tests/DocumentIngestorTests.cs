@@ -110,5 +110,7 @@ public class DocumentIngestorTests
         Document document = _ingestor.Ingest("okand.txt", Encoding.UTF8.GetBytes("Rubrik\n\nEn text om trygghet i en förening som ingen känner till."));
 
         Assert.Equal("Okänd avsändare", Assert.Single(document.Passages).Speaker.Name);
+        Assert.Null(document.Metadata.DocumentType);
+        Assert.Equal("Rubrik", document.Metadata.Title);
     }
 }

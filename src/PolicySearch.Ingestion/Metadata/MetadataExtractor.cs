@@ -61,7 +61,7 @@ internal static partial class MetadataExtractor
     {
         IReadOnlyList<Block> blocks = document.Blocks;
         var head = blocks.Take(HeadBlocks).ToList();
-        string type = DocumentType(head, document.Furniture);
+        string? type = DocumentType(head, document.Furniture);
         Speaker? nämnd = AuthoringNämnd(blocks, document, gazetteer);
         Speaker? förvaltning = Förvaltning(document, nämnd, gazetteer);
         var dnrs = head.Select(b => b.Text).Concat(document.Furniture)
@@ -82,7 +82,7 @@ internal static partial class MetadataExtractor
         return new InferredMetadata(metadata, nämnd ?? förvaltning, MotionAuthors(blocks, gazetteer));
     }
 
-    private static string DocumentType(List<Block> head, IReadOnlyList<string> furniture)
+    private static string? DocumentType(List<Block> head, IReadOnlyList<string> furniture)
     {
         foreach (string text in furniture.Concat(head.Take(3).Select(b => b.Text)))
         {
@@ -100,7 +100,7 @@ internal static partial class MetadataExtractor
             return "tjänsteutlåtande";
         if (headText.Contains("svar på remiss", StringComparison.OrdinalIgnoreCase))
             return "remissvar";
-        return "dokument";
+        return null;
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ internal static partial class MetadataExtractor
         return dates.Count == 0 ? null : dates.Max();
     }
 
-    private static string Title(IReadOnlyList<Block> blocks, string text, string sourceName, string type, Speaker? nämnd, List<string> dnrs)
+    private static string Title(IReadOnlyList<Block> blocks, string text, string sourceName, string? type, Speaker? nämnd, List<string> dnrs)
     {
         var parts = new List<string>();
         bool markdown = blocks.Any(b => b.Kind == BlockKind.Heading && b.Level > 1);
@@ -179,7 +179,8 @@ internal static partial class MetadataExtractor
             }
             if (block.Text.StartsWith('§') || block.Text.StartsWith("Dnr", StringComparison.Ordinal))
                 continue;
-            if (block.Kind != BlockKind.Heading && block.LineCount > 2 || block.Text.Contains("beslut", StringComparison.OrdinalIgnoreCase)
+            if (block.Kind != BlockKind.Heading && (block.LineCount > 2 || TextShape.EndsSentence(block.Text))
+                || block.Text.Contains("beslut", StringComparison.OrdinalIgnoreCase)
                 || block.Text.Contains("Sammanfattning", StringComparison.Ordinal) || block.Kind == BlockKind.Signature)
                 break;
             parts.Add(block.Text);
@@ -195,9 +196,9 @@ internal static partial class MetadataExtractor
             return "Svar på remiss om " + remitted.Groups["what"].Value.Trim();
         if (MotionTitle().Match(text) is { Success: true } motion)
             return "Svar på m" + motion.Value.Trim()[1..];
-        string fallback = string.Join(", ", new[] { Capitalise(type), nämnd?.Name, dnrs.FirstOrDefault() is { } dnr ? "Dnr " + dnr : null }
-            .Where(s => s is not null));
-        return fallback.Length > 0 && type != "dokument" ? fallback : Path.GetFileNameWithoutExtension(sourceName);
+        return type is null
+            ? Path.GetFileNameWithoutExtension(sourceName)
+            : string.Join(", ", new[] { Capitalise(type), nämnd?.Name, dnrs.FirstOrDefault() is { } dnr ? "Dnr " + dnr : null }.Where(s => s is not null));
     }
 
     /// <summary>A line naming only the document's type and register ("Utlåtande Rotel VIII (Dnr KS 2019/1899)"), not its subject.</summary>

@@ -37,7 +37,7 @@ internal sealed partial class SpeakerAttributor(Gazetteer gazetteer, Speaker doc
     [GeneratedRegex(@"^(?:Motionär(?:en|erna)|Motionsförfattar(?:en|na)|Motionen|I motionen|De\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MotionSubject();
 
-    [GeneratedRegex(@"^\p{Lu}[^.]{0,60}?\b(?:motionerar|har väckt en motion)\b")]
+    [GeneratedRegex(@"^\p{Lu}(?:[^.]|m\.\s?fl\.){0,60}?\b(?:motionerar|har väckt en motion)\b")]
     private static partial Regex MotionVerb();
 
     [GeneratedRegex(@"\b(?:yrkar|yrkas|föreslår|föreslås|vill|önskar|anser|lyfter|framhåller|framhålls|förordar|menar|påkallar|påtalar|pekar|begär)\b", RegexOptions.IgnoreCase)]

@@ -114,6 +114,16 @@ public class SpeakerAttributionTests
     }
 
     [Fact]
+    public void A_motion_summarised_in_an_utlåtande_speaks_for_its_authors_but_its_rejection_for_Kommunstyrelsen()
+    {
+        Document document = Seeds.Get("002");
+
+        Assert.Equal(new Speaker("Bengt Herke", SpeakerKind.Person) { Persons = "Bengt Herke m.fl." },
+            document.PassageWith("I motionen yrkas att kommunstyrelsen tar erforderliga kontakter").Speaker);
+        Assert.Equal("Kommunstyrelsen", document.PassageWith("Motionen avslås med hänvisning till vad som sägs i utlåtandet.").Speaker.Name);
+    }
+
+    [Fact]
     public void Response_to_a_restated_motion_stays_with_the_responding_nämnd()
     {
         // The paragraph opens with the motion's wish but answers it: the answer is the nämnd's.
