@@ -23,6 +23,7 @@ internal abstract class ExpandingTokenFilter(TokenStream input) : TokenFilter(in
             Attributes.Kind = pending.Kind;
             Attributes.IsKeyword = pending.IsKeyword;
             Attributes.IsUpperCase = false;
+            Attributes.IsSuspended = false;
             Attributes.PositionIncrement = 0;
             return true;
         }

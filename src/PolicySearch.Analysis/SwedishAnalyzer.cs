@@ -4,7 +4,8 @@ namespace PolicySearch.Analysis;
 
 /// <summary>
 /// The Swedish analysis chain used for both indexing and queries: tokenizer → hyphenated parts → acronym
-/// marking → lower case → stop words → decompounding → Snowball stemmer → acronym pairs → folded forms.
+/// marking → lower case → suspended hyphens → stop words → decompounding → Snowball stemmer → acronym pairs
+/// → folded forms.
 /// </summary>
 /// <remarks>
 /// <para>Safe for concurrent use: each call borrows a chain (tokenizer + filters) no other thread is using.</para>
@@ -59,6 +60,7 @@ public sealed class SwedishAnalyzer
         TokenStream stream = new HyphenatedWordFilter(tokenizer);
         stream = new UpperCaseFilter(stream);
         stream = new LowerCaseFilter(stream);
+        stream = new SuspendedHyphenFilter(stream);
         stream = new StopFilter(stream);
         stream = new DecompoundFilter(stream, foldedLexicon: target == AnalysisTarget.Query);
         stream = new SwedishStemFilter(stream);

@@ -7,7 +7,8 @@ namespace PolicySearch.Analysis;
 /// Splits text into words, numbers and identifiers the way Stockholm's policy documents write them:
 /// <c>2017:54</c>, <c>2019/1899</c>, <c>1.7.1-563/2017</c> and <c>18-29</c> stay whole, hyphenated names
 /// (<c>Hägersten-Älvsjö</c>) stay one token, dotted abbreviations (<c>m.fl.</c>) are one keyword token,
-/// an acronym's genitive (<c>BID:s</c>) is the acronym, bullets and other symbols are skipped.
+/// an acronym's genitive (<c>BID:s</c>) is the acronym, a word before a suspended hyphen (<c>trygghets-</c>)
+/// is marked <see cref="TokenAttributes.IsSuspended"/>, bullets and other symbols are skipped.
 /// Each token is NFC-normalised on its own so offsets always index the original text.
 /// Never throws: lone surrogates and control characters are separators, long runs are cut.
 /// </summary>
@@ -53,6 +54,7 @@ internal sealed class SwedishTokenizer(TokenAttributes attributes) : TokenStream
         Attributes.End = chunk.End;
         Attributes.Kind = chunk.Kind;
         Attributes.IsKeyword = chunk.Kind != TokenKind.Word || chunk.IsAbbreviation;
+        Attributes.IsSuspended = chunk.Kind == TokenKind.Word && IsSuspendedHyphen(text, chunk.End);
         return true;
     }
 
@@ -123,11 +125,11 @@ internal sealed class SwedishTokenizer(TokenAttributes attributes) : TokenStream
     /// <summary>Whether the punctuation at <paramref name="pos"/> joins the characters around it into one token.</summary>
     private static bool JoinsChunk(string text, int pos, int segmentStart)
     {
-        if (pos == 0 || pos + 1 >= text.Length)
+        char c = text[pos];
+        if (pos == 0 || pos + 1 >= text.Length || c is not ('-' or '\u2010' or '\u2011' or ':' or ',' or '/' or '.'))
         {
             return false;
         }
-        char c = text[pos];
         CharClass before = Classify(text, pos - 1, out _);
         CharClass after = Classify(text, pos + 1, out _);
         bool digitBefore = before == CharClass.Digit, digitAfter = after == CharClass.Digit;
@@ -153,6 +155,10 @@ internal sealed class SwedishTokenizer(TokenAttributes attributes) : TokenStream
         }
         return end - pos;
     }
+
+    /// <summary>A hyphen after a word and before a space: the word's end is left out (<c>trygghets- och</c>).</summary>
+    private static bool IsSuspendedHyphen(string text, int pos) =>
+        pos + 1 < text.Length && text[pos] is '-' or '\u2010' or '\u2011' && char.IsWhiteSpace(text[pos + 1]);
 
     /// <summary>Swedish writes an acronym's inflection after a colon (<c>BID:s</c>, <c>SDN:en</c>); it belongs to the token.</summary>
     private static int SkipAcronymGenitive(string text, int pos)

@@ -30,6 +30,24 @@ internal sealed class TokenAttributes
     /// <summary>Written in capitals in the text (an acronym candidate such as <c>SIG</c>).</summary>
     public bool IsUpperCase { get; set; }
 
+    /// <summary>Ends with a suspended hyphen whose completion follows: <c>trygghets- och säkerhetsprogram</c>.</summary>
+    public bool IsSuspended { get; set; }
+
+    /// <summary>A copy of the current token, for filters that must look ahead before emitting it.</summary>
+    public TokenState Capture() => new(Term.ToString(), Start, End, PositionIncrement, Kind, IsKeyword, IsUpperCase, IsSuspended);
+
+    public void Restore(TokenState state)
+    {
+        SetTerm(state.Term);
+        Start = state.Start;
+        End = state.End;
+        PositionIncrement = state.PositionIncrement;
+        Kind = state.Kind;
+        IsKeyword = state.IsKeyword;
+        IsUpperCase = state.IsUpperCase;
+        IsSuspended = state.IsSuspended;
+    }
+
     public void SetTerm(ReadOnlySpan<char> term)
     {
         Span<char> target = ResizeTerm(term.Length);
@@ -58,5 +76,10 @@ internal sealed class TokenAttributes
         Kind = TokenKind.Word;
         IsKeyword = false;
         IsUpperCase = false;
+        IsSuspended = false;
     }
 }
+
+/// <summary>A captured token (see <see cref="TokenAttributes.Capture"/>).</summary>
+internal readonly record struct TokenState(
+    string Term, int Start, int End, int PositionIncrement, TokenKind Kind, bool IsKeyword, bool IsUpperCase, bool IsSuspended);
