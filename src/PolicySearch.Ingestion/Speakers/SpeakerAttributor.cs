@@ -10,7 +10,8 @@ namespace PolicySearch.Ingestion;
 /// <item>an emphasised lead-in naming a body or person (<c>*Bromma stadsdelsnämnd* anser …</c>) speaks for it; when it
 /// introduces what follows ("… anför följande.") the voice carries on;</item>
 /// <item>a sentence naming parties with a statement verb (reservations, särskilda uttalanden, ersättaryttranden,
-/// "(L) föreslår att nämnden beslutar följande") gives the parties the rest of the section;</item>
+/// "(L) föreslår att nämnden beslutar följande") gives the parties the rest of the section; a proposal that a
+/// reservation stood for ("till förmån för sitt eget förslag") speaks for all the reserving parties;</item>
 /// <item>the motion restated ("Motionärerna yrkar på …") and the demands it introduces speak for the motion's authors.</item>
 /// </list>
 /// </summary>
@@ -31,6 +32,12 @@ internal sealed partial class SpeakerAttributor(Gazetteer gazetteer, Speaker doc
     [GeneratedRegex(@"\b(?:reserverar|följande|hänvisar|instämmer|yrkar|anför|anförde|tillstyrker|avstyrker)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatementVerb();
 
+    [GeneratedRegex(@"\breserverar\s+sig\b.*\beg(?:et|en|na)\s+förslag", RegexOptions.IgnoreCase)]
+    private static partial Regex ReservesForOwnProposal();
+
+    [GeneratedRegex(@"\bföreslår\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Proposes();
+
     [GeneratedRegex(@"\b(?:följande|nedan)\b[^.]{0,40}\.?$|:$", RegexOptions.IgnoreCase)]
     private static partial Regex Introduces();
 
@@ -49,6 +56,8 @@ internal sealed partial class SpeakerAttributor(Gazetteer gazetteer, Speaker doc
     private Speaker? _voice;
     private Speaker? _running;
     private Speaker? _listLead;
+    /// <summary>Parties that reserved themselves in favour of their own proposal, which the document gives later.</summary>
+    private Speaker? _reserving;
 
     /// <summary>The speaker of every block (null for headings and signatures).</summary>
     public Speaker?[] Attribute(IReadOnlyList<Block> blocks)
@@ -118,6 +127,13 @@ internal sealed partial class SpeakerAttributor(Gazetteer gazetteer, Speaker doc
         }
         if (PartyStatement(block) is { } parties)
         {
+            if (ReservesForOwnProposal().IsMatch(block.Text))
+                _reserving = parties;
+            // The proposal a reservation stood for is all the reserving parties' ("Moderaternas och Liberalernas förslag"),
+            // even when only some of their members present it.
+            else if (_reserving is not null && Proposes().IsMatch(block.Text)
+                && parties.PartyAbbreviations().All(p => _reserving.PartyAbbreviations().Contains(p, StringComparer.Ordinal)))
+                parties = _reserving with { Persons = parties.Persons };
             if (_statementSection)
                 _section = parties;
             else if (Introduces().IsMatch(block.Text))

@@ -84,11 +84,15 @@ public class SpeakerAttributionTests
     [Theory]
     [InlineData("Nolltolerans mot klotter, skadegörelse och nedskräpning ska gälla")]
     [InlineData("Vi vill utveckla Stockholm till att bli en trygg och säker stad")]
-    public void Liberalernas_förslag_speaks_for_Liberalerna_until_the_next_heading(string evidence)
+    public void The_proposal_the_reservation_stood_for_speaks_for_Liberalerna_and_Moderaterna_until_the_next_heading(string evidence)
     {
         Document document = Seeds.Get("001");
+        Speaker speaker = document.PassageWith(evidence).Speaker;
 
-        Assert.Equal("L", document.PassageWith(evidence).Speaker.Party);
+        // Presented by Liberalerna's members; Moderaterna and Liberalerna reserved themselves for it as their own.
+        Assert.Equal(new Speaker("Moderaterna och Liberalerna", SpeakerKind.Party, "M,L") { Persons = "Andréa Ström, Frida Johansson Metso" }, speaker);
+        Assert.True(speaker.SpeaksFor(Gazetteer.Default.Resolve("Liberalerna")!));
+        Assert.True(speaker.SpeaksFor(Gazetteer.Default.Resolve("Moderaterna")!));
         Assert.Equal("Socialnämnden", document.PassageWith("Ordföranden ställer förslagen mot varandra").Speaker.Name);
     }
 
