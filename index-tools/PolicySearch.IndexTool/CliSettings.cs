@@ -44,9 +44,12 @@ internal static class CliSettings
         return options;
     }
 
-    public static async Task<PolicySearchIndex> OpenIndexAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    public static Task<PolicySearchIndex> OpenIndexAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        OpenIndexAsync(IndexOptions(parseResult), cancellationToken);
+
+    public static async Task<PolicySearchIndex> OpenIndexAsync(IndexOptions options, CancellationToken cancellationToken)
     {
-        var index = await PolicySearchIndex.OpenAsync(IndexOptions(parseResult), SearchOptions(), cancellationToken: cancellationToken);
+        var index = await PolicySearchIndex.OpenAsync(options, SearchOptions(), cancellationToken: cancellationToken);
         if (index.RebuildMessage is { } message) await Console.Error.WriteLineAsync(message);
         return index;
     }

@@ -14,6 +14,7 @@ internal static class Program
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(BenchIngestCommand.Create());

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using PolicySearch.IndexTool.Benchmarking;
+using PolicySearch.Search;
+using Spectre.Console;
+
+namespace PolicySearch.IndexTool.Commands;
+
+/// <summary>
+/// <c>policysearch bench [--corpus FILE.jsonl.gz] [--queries N] [--json]</c>: builds a fresh index of the seed corpus
+/// (or of a JSONL document stream) in a temporary file, then measures warm single-threaded query latency for
+/// keyword, semantic and hybrid search and two-thread throughput.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "A JSONL (optionally gzipped) document stream; default: the seed corpus folder" };
+        var queries = new Option<int>("--queries") { Description = "Queries drawn from the corpus", DefaultValueFactory = _ => 200 };
+        var json = new Option<bool>("--json") { Description = "Print only the JSON report" };
+        var command = new Command("bench", "Measure index build time and query latency") { corpus, queries, json };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = CliSettings.IndexOptions(parseResult);
+            string source = parseResult.GetValue(corpus)?.FullName ?? Path.GetFullPath(options.CorpusPath);
+            options.Path = Path.Combine(Path.GetTempPath(), $"policysearch-bench-{Guid.NewGuid():N}.db");
+            try
+            {
+                var report = await RunAsync(options, source, parseResult.GetValue(corpus) is not null, parseResult.GetValue(queries), cancellationToken);
+                Console.WriteLine(CliSettings.ToJson(report, indented: true));
+                if (!parseResult.GetValue(json)) Print(report);
+                return 0;
+            }
+            finally
+            {
+                foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(options.Path + suffix);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<BenchReport> RunAsync(IndexOptions options, string source, bool isJsonl, int queryCount, CancellationToken cancellationToken)
+    {
+        using var index = await CliSettings.OpenIndexAsync(options, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var built = isJsonl
+            ? await IndexCommand.RunWithProgressAsync(progress => index.IndexJsonlAsync(source, progress, cancellationToken))
+            : await IndexCommand.RunWithProgressAsync(progress => index.IndexAsync([source], progress: progress, cancellationToken: cancellationToken));
+        double indexSeconds = clock.Elapsed.TotalSeconds;
+        double peakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+        var stats = await index.GetStatsAsync(cancellationToken);
+
+        var queries = BenchQuerySet.Build(index.Path, queryCount, partyQuestions: 20);
+        var modes = index.Embeddings is null ? new[] { SearchMode.Keyword, SearchMode.Hybrid } : [SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid];
+        var latency = new Dictionary<string, LatencySummary>(StringComparer.Ordinal);
+        var throughput = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var mode in modes)
+        {
+            string name = mode.ToString().ToLowerInvariant();
+            foreach (string query in queries) await SearchAsync(index, query, mode, cancellationToken); // warm-up
+            var milliseconds = new List<double>(queries.Count);
+            foreach (string query in queries)
+            {
+                long start = Stopwatch.GetTimestamp();
+                await SearchAsync(index, query, mode, cancellationToken);
+                milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            latency[name] = LatencySummary.From(milliseconds);
+            var parallelClock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(queries, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
+                async (query, ct) => await SearchAsync(index, query, mode, ct));
+            throughput[name] = Math.Round(queries.Count / parallelClock.Elapsed.TotalSeconds, 1);
+        }
+        GC.Collect();
+        return new BenchReport(source, $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB",
+            stats.Documents, stats.Passages, Math.Round(indexSeconds, 2), Math.Round(stats.Passages / indexSeconds, 1),
+            Math.Round(built.Bytes / 1e6 / indexSeconds, 2), stats.FileBytes, stats.Vectors, Math.Round(peakRss, 1),
+            Math.Round(Environment.WorkingSet / 1e6, 1), queries.Count, latency, throughput);
+    }
+
+    private static Task<SearchResponse> SearchAsync(PolicySearchIndex index, string query, SearchMode mode, CancellationToken cancellationToken) =>
+        index.SearchAsync(new SearchRequest { Query = query, Mode = mode }, cancellationToken);
+
+    private static void Print(BenchReport report)
+    {
+        var table = new Table().Title($"bench: {Markup.Escape(report.Corpus)} ({report.Machine})").AddColumns("mode", "p50 ms", "p95 ms", "p99 ms", "mean ms", "2 threads q/s");
+        foreach (var (mode, l) in report.Latency)
+            table.AddRow(mode, F(l.P50), F(l.P95), F(l.P99), F(l.Mean), F(report.QueriesPerSecondTwoThreads[mode]));
+        AnsiConsole.Console.Profile.Out = new AnsiConsoleOutput(Console.Error);
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{report.Documents:N0} documents, {report.Passages:N0} passages indexed in {F(report.IndexSeconds)} s " +
+            $"({F(report.PassagesPerSecond)} passages/s, {F(report.MegabytesPerSecond)} MB/s); index {report.IndexBytes / 1e6:F1} MB; " +
+            $"peak RSS indexing {F(report.PeakRssMegabytesIndexing)} MB, serving {F(report.RssMegabytesServing)} MB");
+    }
+
+    private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
