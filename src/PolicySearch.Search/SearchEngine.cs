@@ -22,12 +22,15 @@ internal sealed class SearchEngine(
     SearchOptions options)
 {
     private readonly KeywordRetriever _keyword = new(options);
-    private readonly Lock _cacheLock = new();
-    private long _generation;
-    private (long Generation, VectorIndex Index)? _vectors;
+    private readonly GenerationCache<VectorIndex> _vectors = new(VectorIndex.Load);
+    private readonly GenerationCache<FacetTable> _facets = new(FacetTable.Load);
 
     /// <summary>Tells the engine the stored data changed, so cached vectors and speakers are reloaded.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate()
+    {
+        _vectors.Invalidate();
+        _facets.Invalidate();
+    }
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -41,10 +44,12 @@ internal sealed class SearchEngine(
         var interpretation = QuestionInterpreter.Interpret(gazetteer, parsed.FreeText);
         var keywordQuery = KeywordQuery.Build(analyzer, interpretation.Topic, parsed);
         var filter = SearchFilter.From(request);
-        int pool = Math.Max(options.CandidatePool, offset + top);
-        float[]? queryVector = request.Mode == SearchMode.Keyword || interpretation.Topic.Length == 0
+        // Keyword mode needs only the page; fusion and speaker ordering need a candidate pool.
+        int pool = request.Mode == SearchMode.Keyword ? offset + top : Math.Max(options.CandidatePool, offset + top);
+        string meaning = parsed.PlainText(interpretation.Topic);
+        float[]? queryVector = request.Mode == SearchMode.Keyword || meaning.Length == 0
             ? null
-            : await EmbedAsync(interpretation.Topic, cancellationToken);
+            : await EmbedAsync(meaning, cancellationToken);
 
         // A named speaker's own passages are the answer; others only when the speaker has none on the topic.
         List<RankedPassage> ranked = [];
@@ -65,10 +70,10 @@ internal sealed class SearchEngine(
 
         var matching = _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
         if (request.Mode != SearchMode.Keyword) matching.UnionWith(ranked.Select(r => r.PassageId));
-        var facets = FacetCounter.Count(connection, matching);
+        var facets = _facets.Get(connection).Count(matching);
 
         return new SearchResponse(request.Query, request.Mode, matching.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-            new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, interpretation.Topic, keywordQuery.Expansions),
+            new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, parsed.Describe(interpretation.Topic), keywordQuery.Expansions),
             hits, facets);
     }
 
@@ -76,7 +81,7 @@ internal sealed class SearchEngine(
     {
         var keyword = mode == SearchMode.Semantic ? [] : _keyword.Retrieve(connection, query, filter, pool);
         if (queryVector is null || mode == SearchMode.Keyword) return keyword;
-        var vectors = Vectors(connection);
+        var vectors = _vectors.Get(connection);
         var allowed = filter.IsEmpty ? null : AllowedPassages(connection, filter);
         var semantic = vectors.Nearest(queryVector, pool, allowed);
         return mode == SearchMode.Semantic ? semantic : RankFusion.Fuse(options.RrfK, (keyword, 1.0), (semantic, options.SemanticWeight));
@@ -101,17 +106,5 @@ internal sealed class SearchEngine(
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetInt64(0));
         return ids;
-    }
-
-    private VectorIndex Vectors(SqliteConnection connection)
-    {
-        long generation = Interlocked.Read(ref _generation);
-        lock (_cacheLock)
-        {
-            if (_vectors is { } cached && cached.Generation == generation) return cached.Index;
-            var index = VectorIndex.Load(connection);
-            _vectors = (generation, index);
-            return index;
-        }
     }
 }

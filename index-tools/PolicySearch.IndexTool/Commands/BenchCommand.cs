@@ -19,35 +19,40 @@ internal static class BenchCommand
         var corpus = new Option<FileInfo?>("--corpus") { Description = "A JSONL (optionally gzipped) document stream; default: the seed corpus folder" };
         var queries = new Option<int>("--queries") { Description = "Queries drawn from the corpus", DefaultValueFactory = _ => 200 };
         var json = new Option<bool>("--json") { Description = "Print only the JSON report" };
-        var command = new Command("bench", "Measure index build time and query latency") { corpus, queries, json };
+        var existing = new Option<bool>("--existing") { Description = "Measure queries on the index at --index as it is (no build)" };
+        var command = new Command("bench", "Measure index build time and query latency") { corpus, queries, json, existing };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = CliSettings.IndexOptions(parseResult);
-            string source = parseResult.GetValue(corpus)?.FullName ?? Path.GetFullPath(options.CorpusPath);
-            options.Path = Path.Combine(Path.GetTempPath(), $"policysearch-bench-{Guid.NewGuid():N}.db");
+            bool build = !parseResult.GetValue(existing);
+            string source = parseResult.GetValue(corpus)?.FullName ?? (build ? Path.GetFullPath(options.CorpusPath) : options.Path);
+            if (build) options.Path = Path.Combine(Path.GetTempPath(), $"policysearch-bench-{Guid.NewGuid():N}.db");
             try
             {
-                var report = await RunAsync(options, source, parseResult.GetValue(corpus) is not null, parseResult.GetValue(queries), cancellationToken);
+                var report = await RunAsync(options, build ? source : null, parseResult.GetValue(corpus) is not null, parseResult.GetValue(queries), cancellationToken);
                 Console.WriteLine(CliSettings.ToJson(report, indented: true));
                 if (!parseResult.GetValue(json)) Print(report);
                 return 0;
             }
             finally
             {
-                foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(options.Path + suffix);
+                if (build) foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(options.Path + suffix);
             }
         });
         return command;
     }
 
-    private static async Task<BenchReport> RunAsync(IndexOptions options, string source, bool isJsonl, int queryCount, CancellationToken cancellationToken)
+    /// <summary>Builds the index from <paramref name="source"/> (null: use it as it is), then runs the query set.</summary>
+    private static async Task<BenchReport> RunAsync(IndexOptions options, string? source, bool isJsonl, int queryCount, CancellationToken cancellationToken)
     {
         using var index = await CliSettings.OpenIndexAsync(options, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var built = isJsonl
-            ? await IndexCommand.RunWithProgressAsync(progress => index.IndexJsonlAsync(source, progress, cancellationToken))
-            : await IndexCommand.RunWithProgressAsync(progress => index.IndexAsync([source], progress: progress, cancellationToken: cancellationToken));
-        double indexSeconds = clock.Elapsed.TotalSeconds;
+        var built = source is null
+            ? null
+            : isJsonl
+                ? await IndexCommand.RunWithProgressAsync(progress => index.IndexJsonlAsync(source, progress, cancellationToken))
+                : await IndexCommand.RunWithProgressAsync(progress => index.IndexAsync([source], progress: progress, cancellationToken: cancellationToken));
+        double indexSeconds = built is null ? 0 : clock.Elapsed.TotalSeconds;
         double peakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
         var stats = await index.GetStatsAsync(cancellationToken);
 
@@ -73,11 +78,13 @@ internal static class BenchCommand
             throughput[name] = Math.Round(queries.Count / parallelClock.Elapsed.TotalSeconds, 1);
         }
         GC.Collect();
-        return new BenchReport(source, $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB",
-            stats.Documents, stats.Passages, Math.Round(indexSeconds, 2), Math.Round(stats.Passages / indexSeconds, 1),
-            Math.Round(built.Bytes / 1e6 / indexSeconds, 2), stats.FileBytes, stats.Vectors, Math.Round(peakRss, 1),
+        return new BenchReport(source ?? index.Path, $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB",
+            stats.Documents, stats.Passages, Math.Round(indexSeconds, 2), Rate(stats.Passages, indexSeconds),
+            Rate((built?.Bytes ?? 0) / 1e6, indexSeconds), stats.FileBytes, stats.Vectors, Math.Round(peakRss, 1),
             Math.Round(Environment.WorkingSet / 1e6, 1), queries.Count, latency, throughput);
     }
+
+    private static double Rate(double amount, double seconds) => seconds > 0 ? Math.Round(amount / seconds, 2) : 0;
 
     private static Task<SearchResponse> SearchAsync(PolicySearchIndex index, string query, SearchMode mode, CancellationToken cancellationToken) =>
         index.SearchAsync(new SearchRequest { Query = query, Mode = mode }, cancellationToken);

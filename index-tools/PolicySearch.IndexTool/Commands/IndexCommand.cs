@@ -11,14 +11,20 @@ internal static class IndexCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (default: IndexOptions:CorpusPath)", Arity = ArgumentArity.ZeroOrMore };
         var prune = new Option<bool>("--prune") { Description = "Remove documents whose file no longer exists" };
-        var command = new Command("index", "Index files and folders (incremental: unchanged files are skipped)") { paths, prune };
+        var jsonl = new Option<FileInfo?>("--jsonl") { Description = "Also index a JSONL document stream, gzipped or plain (id, title, date, author, text)" };
+        var command = new Command("index", "Index files and folders (incremental: unchanged files are skipped)") { paths, prune, jsonl };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var index = await CliSettings.OpenIndexAsync(parseResult, cancellationToken);
-            var report = await RunWithProgressAsync(
-                progress => index.IndexAsync(parseResult.GetValue(paths), parseResult.GetValue(prune), progress, cancellationToken));
-            PrintReport(report);
-            return report.NothingIndexed ? 1 : 0;
+            string[] files = parseResult.GetValue(paths) ?? [];
+            var reports = new List<IndexReport>();
+            if (parseResult.GetValue(jsonl) is { } stream)
+                reports.Add(await RunWithProgressAsync(progress => index.IndexJsonlAsync(stream.FullName, progress, cancellationToken)));
+            // With only --jsonl given, the corpus folder is not indexed as well.
+            if (files.Length > 0 || reports.Count == 0)
+                reports.Add(await RunWithProgressAsync(progress => index.IndexAsync(files, parseResult.GetValue(prune), progress, cancellationToken)));
+            foreach (var report in reports) PrintReport(report);
+            return reports.TrueForAll(r => r.NothingIndexed) ? 1 : 0;
         });
         return command;
     }

@@ -25,7 +25,9 @@ internal sealed class DocumentPreparer(
             string section = passage.Section ?? "";
             if (!sectionTerms.TryGetValue(section, out string? sectionText))
                 sectionTerms[section] = sectionText = PassageTerms.AllTerms(analyzer, section);
-            terms.Add(PassageTerms.Build(analyzer, titleTerms, sectionText, passage.Text));
+            // The metadata goes with the first passage only: a document-level match that does not multiply
+            // every title word by the number of passages (which would make common words cost more to rank).
+            terms.Add(PassageTerms.Build(analyzer, terms.Count == 0 ? titleTerms : "", sectionText, passage.Text));
         }
         var vectors = embeddings is null || document.Passages.Count == 0
             ? null

@@ -8,7 +8,7 @@ namespace PolicySearch.Search.Indexing;
 /// The four FTS5 columns of one passage. <see cref="Text"/> holds only the words themselves, in order, so
 /// phrase queries see consecutive positions; compound parts, folded forms and acronym expansions go to
 /// <see cref="Derived"/>. <see cref="Title"/> carries the document's title and metadata (dnr, motion numbers,
-/// type, nämnd) on every passage, so an identifier finds its document even when the text never repeats it.
+/// type, nämnd) on the document's first passage, so an identifier finds its document even when the text never repeats it.
 /// </summary>
 internal sealed record PassageTerms(string Title, string Section, string Text, string Derived)
 {

@@ -58,13 +58,13 @@ internal sealed record PassageRow(
         _ => "person",
     };
 
-    /// <summary>"Skärholmens stadsdelsnämnd, tjänsteutlåtande, Dnr …, 2018-01-23, s. 3".</summary>
+    /// <summary>"Skärholmens stadsdelsnämnd, tjänsteutlåtande, Dnr …, 2018-01-23, s. 3": who said it, then the document.</summary>
     public string Citation()
     {
-        string author = Nämnd ?? Förvaltning ?? Speaker.Name;
-        var parts = new List<string>(6) { author };
-        if (Speaker.Kind is SpeakerKind.Party or SpeakerKind.Person && !string.Equals(Speaker.Name, author, StringComparison.Ordinal))
-            parts.Insert(0, Speaker.Name);
+        var parts = new List<string>(6) { Speaker.Name };
+        // A party or person speaks inside some body's document: name that body too.
+        if (Speaker.Kind is SpeakerKind.Party or SpeakerKind.Person && (Nämnd ?? Förvaltning) is { } body)
+            parts.Add(body);
         if (DocumentType is { } type) parts.Add(type);
         if (Dnr is { } dnr) parts.Add("Dnr " + dnr);
         if (Date is { } date) parts.Add(date);

@@ -15,6 +15,7 @@ internal sealed class KeywordQuery
 
     private readonly List<string> _groups = [];
     private readonly List<string> _excluded = [];
+    private string? _wordsInOrder;
 
     private KeywordQuery() { }
 
@@ -34,8 +35,11 @@ internal sealed class KeywordQuery
     public static KeywordQuery Build(SwedishAnalyzer analyzer, string topic, ParsedQuery parsed)
     {
         var query = new KeywordQuery();
-        foreach (var position in analyzer.Analyze(topic, AnalysisTarget.Query).GroupBy(t => t.Position))
+        var tokens = analyzer.Analyze(topic, AnalysisTarget.Query);
+        foreach (var position in tokens.GroupBy(t => t.Position))
             query.AddWordGroup([.. position]);
+        var words = tokens.Where(t => PassageTerms.IsPrimary(t.Kind) && t.Term.Length > 0).Select(t => t.Term).ToList();
+        if (words.Count > 1) query._wordsInOrder = Phrase(words);
         foreach (string phrase in parsed.Phrases)
             if (query.PhraseExpression(analyzer, phrase, highlight: true) is { } expression)
                 query._groups.Add(expression);
@@ -55,6 +59,9 @@ internal sealed class KeywordQuery
 
     /// <summary>At least one group must match.</summary>
     public string Any() => WithExclusions(string.Join(" OR ", _groups));
+
+    /// <summary>The query's words as a phrase (adjacent, in order), or null for fewer than two words.</summary>
+    public string? WordsInOrder() => _wordsInOrder is null ? null : WithExclusions(_wordsInOrder);
 
     /// <summary>Group <paramref name="index"/> alone, to count how many groups a candidate covers.</summary>
     public string Group(int index) => _groups[index];

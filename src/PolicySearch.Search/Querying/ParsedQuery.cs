@@ -6,6 +6,14 @@ namespace PolicySearch.Search.Querying;
 /// </summary>
 internal sealed record ParsedQuery(string FreeText, IReadOnlyList<string> Phrases, IReadOnlyList<string> Prefixes, IReadOnlyList<string> Excluded)
 {
+    /// <summary>The topic with this query's phrases and prefixes, as shown in the interpretation.</summary>
+    public string Describe(string topic) =>
+        string.Join(' ', new[] { topic }.Concat(Phrases.Select(p => $"\"{p}\"")).Concat(Prefixes.Select(p => p + "*")).Where(s => s.Length > 0));
+
+    /// <summary>The topic with this query's phrases and prefixes as plain words, for the embedding.</summary>
+    public string PlainText(string topic) =>
+        string.Join(' ', new[] { topic }.Concat(Phrases).Concat(Prefixes).Where(s => s.Length > 0));
+
     public static ParsedQuery Parse(string query)
     {
         var free = new System.Text.StringBuilder(query.Length);

@@ -17,12 +17,15 @@ internal sealed class KeywordRetriever(SearchOptions options)
     public List<RankedPassage> Retrieve(SqliteConnection connection, KeywordQuery query, SearchFilter filter, int limit)
     {
         if (query.IsEmpty) return [];
-        var ranked = Top(connection, query.All(), filter, limit, exclude: null)
-            .Select(hit => new RankedPassage(hit.PassageId, query.GroupCount + Squash(hit.Score)))
-            .ToList();
+        // Tiers: the words as a phrase, then every group anywhere, then partial matches by coverage.
+        var ranked = new List<RankedPassage>();
+        var found = new HashSet<long>();
+        if (query.WordsInOrder() is { } phrase)
+            Add(ranked, found, Top(connection, phrase, filter, limit, found), query.GroupCount + 1, limit);
+        if (ranked.Count < limit)
+            Add(ranked, found, Top(connection, query.All(), filter, limit, found), query.GroupCount, limit);
         if (ranked.Count >= limit || query.GroupCount == 1) return ranked;
 
-        var found = ranked.Select(r => r.PassageId).ToHashSet();
         var partial = Top(connection, query.Any(), filter, limit * 2, found);
         if (partial.Count == 0) return ranked;
         var coverage = Coverage(connection, query, partial.Select(p => p.PassageId).ToList());
@@ -31,6 +34,15 @@ internal sealed class KeywordRetriever(SearchOptions options)
             .OrderByDescending(r => r.Score)
             .Take(limit - ranked.Count));
         return ranked;
+    }
+
+    private static void Add(List<RankedPassage> ranked, HashSet<long> found, List<RankedPassage> hits, int tier, int limit)
+    {
+        foreach (var hit in hits)
+        {
+            if (ranked.Count >= limit) return;
+            if (found.Add(hit.PassageId)) ranked.Add(new RankedPassage(hit.PassageId, tier + Squash(hit.Score)));
+        }
     }
 
     /// <summary>Counts up to <paramref name="cap"/> passages matching any group, after filters.</summary>
@@ -60,7 +72,7 @@ internal sealed class KeywordRetriever(SearchOptions options)
         command.CommandText = $"""
             SELECT f.rowid, {Bm25} AS score FROM passage_terms f {join}
             WHERE passage_terms MATCH $match{filter.AndClause()}
-            ORDER BY score LIMIT $limit
+            ORDER BY score, f.rowid LIMIT $limit
             """;
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$limit", limit + (exclude?.Count ?? 0));

@@ -20,10 +20,7 @@ internal sealed class SearchFilter
     {
         var filter = new SearchFilter();
         if (!string.IsNullOrWhiteSpace(request.Body))
-        {
-            string p = filter.Bind(request.Body.Trim());
-            filter._conditions.Add($"(s.name = {p} COLLATE NOCASE OR d.namnd = {p} COLLATE NOCASE OR d.forvaltning = {p} COLLATE NOCASE)");
-        }
+            filter._conditions.Add(filter.SpokenBy([request.Body.Trim()]));
         if (!string.IsNullOrWhiteSpace(request.Party))
             filter._conditions.Add(filter.PartyCondition([request.Party.Trim()]));
         if (!string.IsNullOrWhiteSpace(request.DocumentType))
@@ -41,18 +38,22 @@ internal sealed class SearchFilter
         var filter = new SearchFilter();
         filter._conditions.AddRange(_conditions);
         filter._parameters.AddRange(_parameters);
-        var names = voices.Select(v => filter.Bind(v.Name)).ToList();
-        string inNames = string.Join(", ", names);
-        var alternatives = new List<string>
-        {
-            $"s.name IN ({inNames})",
-            // A nämnd or förvaltning speaks through its documents' generic voices ("Förvaltningen").
-            $"(s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) AND (d.namnd IN ({inNames}) OR d.forvaltning IN ({inNames})))",
-        };
+        var alternatives = new List<string> { filter.SpokenBy(voices.Select(v => v.Name).ToList()) };
         var parties = voices.Where(v => v.Kind == SpeakerKind.Party && !string.IsNullOrEmpty(v.Party)).Select(v => v.Party!).Distinct(StringComparer.Ordinal).ToList();
         if (parties.Count > 0) alternatives.Add(filter.PartyCondition(parties));
         filter._conditions.Add("(" + string.Join(" OR ", alternatives) + ")");
         return filter;
+    }
+
+    /// <summary>
+    /// Spoken by one of <paramref name="names"/>: the passage's speaker, or — for passages a nämnd or förvaltning
+    /// speaks — the nämnd or förvaltning that wrote the document (a tjänsteutlåtande speaks for both).
+    /// </summary>
+    private string SpokenBy(IReadOnlyList<string> names)
+    {
+        string inNames = string.Join(", ", names.Select(Bind));
+        return $"(s.name COLLATE NOCASE IN ({inNames}) OR (s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) " +
+               $"AND (d.namnd COLLATE NOCASE IN ({inNames}) OR d.forvaltning COLLATE NOCASE IN ({inNames}))))";
     }
 
     /// <summary>" AND condition" to append to a WHERE clause, or "" when nothing is filtered.</summary>

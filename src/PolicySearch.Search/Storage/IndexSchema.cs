@@ -6,7 +6,7 @@ namespace PolicySearch.Search.Storage;
 internal static class IndexSchema
 {
     /// <summary>Bump when the tables or the way terms are written change; older files are rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string CreateSql = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PolicySearch.IndexTool.Tests;
+
+/// <summary>The <c>batch</c> and <c>eval</c> commands on the seed corpus, checked against the shared <c>score.py</c>.</summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-eval-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root = Cli.RepositoryRoot();
+
+    public EvalCommandTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public async Task Eval_agrees_with_score_py_on_the_batch_run()
+    {
+        string index = Path.Combine(_folder, "index.db");
+        string dev = Path.Combine(_root, "eval", "dev.jsonl");
+        Assert.Equal(0, (await Cli.RunAsync(_root, "index", "--index", index, "corpus")).ExitCode);
+
+        var batch = await Cli.RunAsync(_root, "batch", dev, "--index", index);
+        Assert.Equal(0, batch.ExitCode);
+        string run = Path.Combine(_folder, "run.jsonl");
+        await File.WriteAllTextAsync(run, batch.Output);
+        var ours = await Cli.RunAsync(_root, "eval", dev, "--index", index, "--json");
+        Assert.Equal(0, ours.ExitCode);
+        string python = await ScorePyAsync(dev, run);
+
+        using var expected = JsonDocument.Parse(python);
+        using var actual = JsonDocument.Parse(ours.Output);
+        foreach (var kind in expected.RootElement.GetProperty("summary").EnumerateObject())
+        {
+            foreach (var metric in kind.Value.EnumerateObject())
+            {
+                var value = actual.RootElement.GetProperty("summary").GetProperty(kind.Name).GetProperty(metric.Name);
+                if (metric.Value.ValueKind == JsonValueKind.Null) Assert.Equal(JsonValueKind.Null, value.ValueKind);
+                else Assert.Equal(metric.Value.GetDouble(), value.GetDouble(), 9);
+            }
+        }
+        Assert.Equal(expected.RootElement.GetProperty("per").EnumerateObject().Count(), actual.RootElement.GetProperty("per").EnumerateObject().Count());
+    }
+
+    private async Task<string> ScorePyAsync(string dev, string run)
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string arg in new[] { Path.Combine(_root, "eval", "score.py"), dev, run, "--json" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
