@@ -30,6 +30,12 @@ public sealed class SearchOptions
     /// <inheritdoc cref="TitleWeight"/>
     public double DerivedWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// At most this many matches of one query step are ranked by bm25 (the most recently indexed); a common word
+    /// in a large index would otherwise rank every passage holding it.
+    /// </summary>
+    public int MaxRankedMatches { get; set; } = 10_000;
+
     /// <summary>At most this many matching passages are counted into the facets and the total.</summary>
     public int FacetLimit { get; set; } = 10_000;
 }

@@ -20,6 +20,9 @@ internal sealed record BenchReport(
 /// <summary>Query latency percentiles in milliseconds (warm, one thread).</summary>
 internal sealed record LatencySummary(double P50, double P95, double P99, double Mean, double Max)
 {
+    /// <summary>Process CPU time per query (both threads of the process counted).</summary>
+    public double CpuMeanMs { get; init; }
+
     public static LatencySummary From(List<double> milliseconds)
     {
         milliseconds.Sort();

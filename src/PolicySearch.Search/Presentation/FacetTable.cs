@@ -32,7 +32,7 @@ internal sealed class FacetTable
         Array.Fill(table._type, None);
         Array.Fill(table._parties, []);
         command.CommandText = $"""
-            SELECT p.id, coalesce(CASE WHEN s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) THEN s.name END, d.namnd, d.forvaltning),
+            SELECT p.id, {Retrieval.SearchFilter.BodyOfPassage},
                    substr(d.date, 1, 4), d.document_type, s.party, CASE WHEN s.kind = {(int)SpeakerKind.Party} THEN s.name END
             FROM passages p JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id
             """;

@@ -69,12 +69,14 @@ internal sealed class KeywordRetriever(SearchOptions options)
     {
         using var command = connection.CreateCommand();
         string join = filter.IsEmpty ? "" : JoinMetadata;
+        long? newest = filter.IsEmpty ? RankingBound(connection, match) : null;
         command.CommandText = $"""
             SELECT f.rowid, {Bm25} AS score FROM passage_terms f {join}
-            WHERE passage_terms MATCH $match{filter.AndClause()}
+            WHERE passage_terms MATCH $match{filter.AndClause()}{(newest is null ? "" : " AND f.rowid > $bound")}
             ORDER BY score, f.rowid LIMIT $limit
             """;
         command.Parameters.AddWithValue("$match", match);
+        if (newest is { } bound) command.Parameters.AddWithValue("$bound", bound);
         command.Parameters.AddWithValue("$limit", limit + (exclude?.Count ?? 0));
         filter.AddParameters(command);
         var hits = new List<RankedPassage>();
@@ -85,6 +87,20 @@ internal sealed class KeywordRetriever(SearchOptions options)
             if (exclude is null || !exclude.Contains(id)) hits.Add(new RankedPassage(id, reader.GetDouble(1)));
         }
         return hits;
+    }
+
+    /// <summary>
+    /// FTS5 computes bm25 for every match before it can sort, which for a common word means tens of thousands of
+    /// passages. Bounded top-k: when more than <see cref="SearchOptions.MaxRankedMatches"/> passages match, only the
+    /// most recently indexed ones are ranked. Returns the rowid above which to rank, or null when all are ranked.
+    /// </summary>
+    private long? RankingBound(SqliteConnection connection, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match ORDER BY rowid DESC LIMIT 1 OFFSET $max";
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$max", options.MaxRankedMatches);
+        return command.ExecuteScalar() is long rowid ? rowid : null;
     }
 
     /// <summary>How many query groups each candidate matches.</summary>

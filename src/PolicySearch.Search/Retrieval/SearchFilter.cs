@@ -11,6 +11,10 @@ namespace PolicySearch.Search.Retrieval;
 /// </summary>
 internal sealed class SearchFilter
 {
+    /// <summary>The body a passage counts for: its speaker when that is a nämnd or förvaltning, else the document's author.</summary>
+    public static readonly string BodyOfPassage =
+        $"coalesce(CASE WHEN s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) THEN s.name END, d.namnd, d.forvaltning)";
+
     private readonly List<string> _conditions = [];
     private readonly List<(string Name, object Value)> _parameters = [];
 
@@ -20,7 +24,11 @@ internal sealed class SearchFilter
     {
         var filter = new SearchFilter();
         if (!string.IsNullOrWhiteSpace(request.Body))
-            filter._conditions.Add(filter.SpokenBy([request.Body.Trim()]));
+        {
+            // Exactly the body facet's definition (see FacetTable), or the speaker by name (a party or person).
+            string p = filter.Bind(request.Body.Trim());
+            filter._conditions.Add($"({BodyOfPassage} = {p} COLLATE NOCASE OR s.name = {p} COLLATE NOCASE)");
+        }
         if (!string.IsNullOrWhiteSpace(request.Party))
             filter._conditions.Add(filter.PartyCondition([request.Party.Trim()]));
         if (!string.IsNullOrWhiteSpace(request.DocumentType))
