@@ -150,13 +150,15 @@ function formatSpeaker(container, speaker) {
   const party = container.querySelector(".speaker__party");
   kind.textContent = KIND_LABELS[speaker.kind] || speaker.kind;
   name.textContent = speaker.name;
-  if (speaker.party && speaker.party !== speaker.name) {
-    party.textContent = speaker.party;
+  // A joint voice ("Moderaterna och Liberalerna") carries several parties: "M,L".
+  const parties = (speaker.party || "").split(",").map((p) => p.trim()).filter(Boolean);
+  if (parties.length && speaker.party !== speaker.name) {
+    party.textContent = parties.join(" + ");
     party.hidden = false;
   }
   const colored = container.closest(".card, .passage") || container;
   colored.dataset.kind = speaker.kind;
-  if (speaker.party) colored.dataset.party = speaker.party.toUpperCase();
+  if (parties.length) colored.dataset.party = parties[0].toUpperCase();
 }
 
 function metaParts(hit) {
