@@ -3,7 +3,7 @@ namespace PolicySearch.Ingestion;
 /// <summary>
 /// Cuts the clean document into passages: whole paragraphs of about <see cref="MinLength"/>–<see cref="MaxLength"/>
 /// characters, never across a heading or a change of speaker. Short paragraphs join the next; list items join their
-/// lead-in; a paragraph longer than <see cref="MaxLength"/> is split at sentence boundaries into even parts
+/// lead-in; a paragraph longer than <see cref="TargetLength"/> is split at sentence boundaries into even parts
 /// (at word boundaries inside a sentence too long for one passage).
 /// The headings opening a section start its first passage, so a search for a heading (a title with its
 /// diarienummer) finds the passage it heads.
@@ -13,8 +13,14 @@ internal static class PassageBuilder
     public const int MinLength = 300;
     public const int MaxLength = 1500;
 
-    /// <summary>A short paragraph joins a passage that is already long enough while the two stay within this length.</summary>
+    /// <summary>
+    /// A fragment (under half <see cref="MinLength"/>) joins a passage that is already long enough while the two stay within this length, and a
+    /// paragraph longer than this is split at sentences into parts of about <see cref="PartLength"/>, so that
+    /// distinct statements in one long paragraph can be found and cited apart.
+    /// </summary>
     public const int TargetLength = 1000;
+
+    public const int PartLength = 700;
 
     private readonly record struct Unit(int Start, int End, int? Page, string? Section, Speaker Speaker, bool IsListItem, bool Introduces);
 
@@ -57,37 +63,41 @@ internal static class PassageBuilder
         if (length > MaxLength)
             return false;
         // A list continues its lead-in; otherwise a passage that is long enough ends at the paragraph,
-        // unless the paragraph is too short to stand alone.
+        // unless the next paragraph is a fragment too short to stand alone.
         return (next.IsListItem && (last.IsListItem || last.Introduces))
             || last.End - pending[0].Start < MinLength
-            || (next.End - next.Start < MinLength && length <= TargetLength);
+            || (next.End - next.Start < MinLength / 2 && length <= TargetLength);
     }
 
     private static IEnumerable<Unit> Units(Block block, string? section, Speaker speaker)
     {
         int contentStart = block.End - block.Text.Length;
         bool introduces = block.Text.TrimEnd().EndsWith(':');
-        if (block.End - block.Start <= MaxLength)
+        if (block.End - block.Start <= TargetLength)
         {
             yield return new Unit(block.Start, block.End, block.PageAt(0), section, speaker, block.Kind == BlockKind.ListItem, introduces);
             yield break;
         }
         List<int> cuts = PieceStarts(block.Text);
-        int parts = (int)Math.Ceiling((block.End - block.Start) / (double)(MaxLength * 0.8));
-        int target = (block.End - block.Start) / parts;
+        cuts.Add(block.Text.Length);
+        int partsLeft = (int)Math.Ceiling(block.Text.Length / (double)PartLength);
         int partStart = 0;
-        for (int s = 1; s <= cuts.Count; s++)
+        for (int s = 1; s < cuts.Count; s++)
         {
-            int end = s < cuts.Count ? cuts[s] : block.Text.Length;
-            bool last = s == cuts.Count;
-            int nextEnd = s + 1 < cuts.Count ? cuts[s + 1] : block.Text.Length;
-            if (last || end - partStart >= target || nextEnd - partStart > MaxLength)
-            {
-                int from = partStart == 0 ? block.Start : contentStart + partStart;
-                int to = contentStart + TrimmedEnd(block.Text, end);
-                yield return new Unit(from, to, block.PageAt(partStart), section, speaker, block.Kind == BlockKind.ListItem, introduces && last);
-                partStart = end;
-            }
+            // Cut at the boundary nearest an even share of what is left, never letting a part exceed MaxLength.
+            double target = (block.Text.Length - partStart) / (double)Math.Max(1, partsLeft);
+            bool last = s == cuts.Count - 1;
+            int end = cuts[s];
+            bool overshoots = end - partStart >= target || (!last && cuts[s + 1] - partStart > MaxLength);
+            if (!last && !overshoots)
+                continue;
+            if (!last && s > 1 && cuts[s - 1] > partStart && target - (cuts[s - 1] - partStart) < end - partStart - target)
+                end = cuts[--s];
+            int from = partStart == 0 ? block.Start : contentStart + partStart;
+            int to = contentStart + TrimmedEnd(block.Text, end);
+            yield return new Unit(from, to, block.PageAt(partStart), section, speaker, block.Kind == BlockKind.ListItem, introduces && end == block.Text.Length);
+            partStart = end;
+            partsLeft--;
         }
     }
 
