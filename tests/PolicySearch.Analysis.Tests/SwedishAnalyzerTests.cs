@@ -115,6 +115,44 @@ public sealed class SwedishAnalyzerTests
         Assert.Equal((0, 16), (tokens[0].Start, tokens[0].End));
     }
 
+    [Fact]
+    public void Seed_corpus_gives_ordered_positions_and_exact_offsets()
+    {
+        string corpus = Path.Combine(RepositoryRoot(), "corpus");
+        foreach (string path in Directory.EnumerateFiles(corpus, "*.txt"))
+        {
+            string text = File.ReadAllText(path);
+            var tokens = Analyzer.Analyze(text);
+            Assert.True(tokens.Count > 500, path);
+            int previous = -1;
+            foreach (Token token in tokens)
+            {
+                Assert.InRange(token.End, token.Start + 1, text.Length);
+                if (token.Kind is TokenKind.Word or TokenKind.Number or TokenKind.Identifier)
+                {
+                    Assert.True(token.Position > previous, $"{path}: {token}");
+                    previous = token.Position;
+                }
+                else
+                {
+                    Assert.Equal(previous, token.Position);
+                }
+            }
+            var identifier = tokens.Where(t => t.Kind == TokenKind.Identifier).Select(t => (t.Term, Text: text[t.Start..t.End]));
+            Assert.All(identifier, i => Assert.Equal(i.Text.ToLowerInvariant(), i.Term));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PolicySearch.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("PolicySearch.sln not found above the test binaries.");
+    }
+
     /// <summary>Every query position (a primary token, plus its alternatives) has a form among the text's terms.</summary>
     private static bool Matches(string query, string text)
     {
