@@ -16,7 +16,8 @@ internal static class TextNormalizer
 
     public static string Normalize(string text, bool foldDiacritics)
     {
-        string nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        string wellFormed = WellFormed(text);
+        string nfc = wellFormed.IsNormalized(NormalizationForm.FormC) ? wellFormed : wellFormed.Normalize(NormalizationForm.FormC);
         return string.Create(nfc.Length, (nfc, foldDiacritics), static (span, state) =>
         {
             (string source, bool fold) = state;
@@ -26,6 +27,26 @@ internal static class TextNormalizer
                 span[i] = fold && c <= LastFoldable ? Folded[c] : c;
             }
         });
+    }
+
+    /// <summary>
+    /// The text with every lone surrogate replaced by U+FFFD (same length): Unicode normalisation throws on
+    /// ill-formed UTF-16, which any .NET string (a query cut mid-pair, a JSON escape) may be.
+    /// </summary>
+    private static string WellFormed(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i]))
+                continue;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+        }
+        return text;
     }
 
     private static char[] BuildFoldingTable()
