@@ -39,6 +39,9 @@ internal sealed class SearchEngine(
         int top = Math.Clamp(request.Top, 0, options.MaxTop);
         int offset = Math.Clamp(request.Offset, 0, Math.Max(0, options.MaxResultWindow - top));
         await using var connection = await store.OpenAsync(cancellationToken);
+        // One read snapshot for the whole search, so hits, rows, total and facets all see the same version of a
+        // document being re-indexed meanwhile. Deferred: a plain BEGIN, which in WAL mode never waits for the writer.
+        using var snapshot = connection.BeginTransaction(deferred: true);
 
         var parsed = ParsedQuery.Parse(text);
         var interpretation = QuestionInterpreter.Interpret(gazetteer, parsed.FreeText);
