@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using PolicySearch.Search;
 
 namespace PolicySearch.Search.Tests;
@@ -5,10 +6,13 @@ namespace PolicySearch.Search.Tests;
 /// <summary>A temporary folder holding an index file (and, when asked, a copy of the repository's seed corpus).</summary>
 internal sealed class SeedIndex : IAsyncDisposable
 {
-    private SeedIndex(string folder, PolicySearchIndex index)
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
+
+    private SeedIndex(string folder, PolicySearchIndex index, IEmbeddingGenerator<string, Embedding<float>>? embeddings)
     {
         Folder = folder;
         Index = index;
+        _embeddings = embeddings;
     }
 
     public string Folder { get; }
@@ -30,21 +34,21 @@ internal sealed class SeedIndex : IAsyncDisposable
         throw new DirectoryNotFoundException("The repository's corpus/ folder was not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>An empty index with a copy of the seed corpus beside it (not yet indexed).</summary>
-    public static async Task<SeedIndex> CreateAsync()
+    /// <summary>An empty index with a copy of the seed corpus beside it (not yet indexed); semantic search when given embeddings.</summary>
+    public static async Task<SeedIndex> CreateAsync(IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
     {
         string folder = Path.Combine(Path.GetTempPath(), "policysearch-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "corpus"));
         foreach (string file in Directory.GetFiles(RepositoryCorpus()))
             File.Copy(file, Path.Combine(folder, "corpus", Path.GetFileName(file)));
-        var index = await PolicySearchIndex.OpenAsync(Options(folder));
-        return new SeedIndex(folder, index);
+        var index = await PolicySearchIndex.OpenAsync(Options(folder), embeddings: embeddings);
+        return new SeedIndex(folder, index, embeddings);
     }
 
     /// <summary>The seed corpus, indexed.</summary>
-    public static async Task<SeedIndex> IndexedAsync()
+    public static async Task<SeedIndex> IndexedAsync(IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
     {
-        var seed = await CreateAsync();
+        var seed = await CreateAsync(embeddings);
         var report = await seed.Index.IndexAsync();
         Assert.Empty(report.Errors);
         return seed;
@@ -54,7 +58,7 @@ internal sealed class SeedIndex : IAsyncDisposable
     public async Task ReopenAsync()
     {
         Index.Dispose();
-        Index = await PolicySearchIndex.OpenAsync(Options(Folder));
+        Index = await PolicySearchIndex.OpenAsync(Options(Folder), embeddings: _embeddings);
     }
 
     public Task<SearchResponse> SearchAsync(string query, SearchMode mode = SearchMode.Hybrid, int top = 10) =>
