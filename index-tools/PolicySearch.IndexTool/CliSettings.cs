@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using PolicySearch.Embeddings;
 using PolicySearch.Search;
 
 namespace PolicySearch.IndexTool;
@@ -44,12 +45,19 @@ internal static class CliSettings
         return options;
     }
 
+    public static EmbeddingsOptions EmbeddingsOptions()
+    {
+        var options = new EmbeddingsOptions();
+        Configuration.GetSection("Embeddings").Bind(options);
+        return options;
+    }
+
     public static Task<PolicySearchIndex> OpenIndexAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         OpenIndexAsync(IndexOptions(parseResult), cancellationToken);
 
     public static async Task<PolicySearchIndex> OpenIndexAsync(IndexOptions options, CancellationToken cancellationToken)
     {
-        var index = await PolicySearchIndex.OpenAsync(options, SearchOptions(), cancellationToken: cancellationToken);
+        var index = await PolicySearchIndex.OpenAsync(options, SearchOptions(), EmbeddingsOptions(), cancellationToken: cancellationToken);
         if (index.RebuildMessage is { } message) await Console.Error.WriteLineAsync(message);
         return index;
     }

@@ -19,6 +19,9 @@ internal static class Program
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(BenchIngestCommand.Create());
         root.Subcommands.Add(BenchAnalyzeCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ReembedCommand.Create());
+        root.Subcommands.Add(SimilarCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -23,6 +23,10 @@ public enum EmbeddingFailure
     MalformedResponse,
     /// <summary>The vectors do not have the configured number of dimensions.</summary>
     WrongDimensions,
+    /// <summary>The index holds vectors of another model; they must be re-embedded first.</summary>
+    ModelMismatch,
+    /// <summary>No model is available yet (the local model is trained when passages are indexed).</summary>
+    NoModel,
 }
 
 /// <summary>Embeddings could not be made; <see cref="Exception.Message"/> says why and what to change.</summary>

@@ -22,28 +22,4 @@ public sealed partial class PolicySearchIndex
             spans.Add(new PassageSpan(reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
         return spans;
     }
-
-    /// <summary>
-    /// Passages most like one passage ("more like this"), itself left out; null when there is no such passage.
-    /// With embeddings the whole passage is searched by meaning; without, its opening words by keyword, since
-    /// every extra word is one more FTS5 group to match and count.
-    /// </summary>
-    public async Task<IReadOnlyList<SearchHit>?> SimilarAsync(string passageId, int top = 5, CancellationToken cancellationToken = default)
-    {
-        if (await GetPassageAsync(passageId, cancellationToken) is not { } passage) return null;
-        var request = Embeddings is null
-            ? new SearchRequest { Query = OpeningWords(passage.Text, SimilarKeywordChars), Mode = SearchMode.Keyword, Top = top + 1 }
-            : new SearchRequest { Query = passage.Text, Mode = SearchMode.Semantic, Top = top + 1 };
-        var response = await SearchAsync(request, cancellationToken);
-        return response.Hits.Where(h => !string.Equals(h.PassageId, passageId, StringComparison.Ordinal)).Take(top).ToList();
-    }
-
-    private const int SimilarKeywordChars = 300;
-
-    private static string OpeningWords(string text, int maxChars)
-    {
-        if (text.Length <= maxChars) return text;
-        int cut = text.LastIndexOf(' ', maxChars);
-        return text[..(cut > 0 ? cut : maxChars)];
-    }
 }

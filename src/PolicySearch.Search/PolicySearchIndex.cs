@@ -68,7 +68,7 @@ public sealed partial class PolicySearchIndex : IDisposable
         IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var list = paths?.ToList() is { Count: > 0 } given ? given : [_indexOptions.CorpusPath];
-        try { return await _indexer.IndexFilesAsync(list, prune, progress, cancellationToken); }
+        try { return await TrainIfFirstAsync(await _indexer.IndexFilesAsync(list, prune, progress, cancellationToken), cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 
@@ -76,7 +76,7 @@ public sealed partial class PolicySearchIndex : IDisposable
     public async Task<IndexReport> IndexDocumentsAsync(IAsyncEnumerable<Document> documents,
         IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        try { return await _indexer.IndexDocumentsAsync(documents, progress, cancellationToken); }
+        try { return await TrainIfFirstAsync(await _indexer.IndexDocumentsAsync(documents, progress, cancellationToken), cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 
@@ -94,7 +94,7 @@ public sealed partial class PolicySearchIndex : IDisposable
     public async Task<DocumentInfo> IndexUploadAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         string key = "upload:" + System.IO.Path.GetFileName(fileName);
-        try { await _indexer.IndexUploadAsync(key, content, cancellationToken); }
+        try { await TrainIfFirstAsync(await _indexer.IndexUploadAsync(key, content, cancellationToken), cancellationToken); }
         finally { _engine.Invalidate(); }
         return (await GetDocumentByPathAsync(key, cancellationToken))!;
     }

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using PolicySearch.Analysis;
 using PolicySearch.Ingestion;
+using PolicySearch.Search.Embedding;
 using PolicySearch.Search.Presentation;
 using PolicySearch.Search.Querying;
 using PolicySearch.Search.Retrieval;
@@ -95,7 +96,8 @@ internal sealed class SearchEngine(
 
     private async Task<float[]?> EmbedAsync(string topic, CancellationToken cancellationToken)
     {
-        if (embeddings is null) return null;
+        // Without a model yet (nothing indexed), semantic and hybrid search find what keyword search finds.
+        if (embeddings is null or IndexEmbeddings { IsReady: false }) return null;
         var embedding = await embeddings.GenerateAsync([topic], cancellationToken: cancellationToken);
         return VectorMath.Normalised(embedding[0].Vector).ToArray();
     }
@@ -110,4 +112,7 @@ internal sealed class SearchEngine(
         while (reader.Read()) ids.Add(reader.GetInt64(0));
         return ids;
     }
+
+    /// <summary>The passage vectors, loaded once per data generation (also for "more like this").</summary>
+    public VectorIndex Vectors(SqliteConnection connection) => _vectors.Get(connection);
 }

@@ -18,8 +18,12 @@ public sealed class SearchOptions
     /// <summary>The k of reciprocal-rank fusion: 1 / (k + rank).</summary>
     public int RrfK { get; set; } = 60;
 
-    /// <summary>Weight of the semantic list in fusion (keyword has weight 1).</summary>
-    public double SemanticWeight { get; set; } = 1.0;
+    /// <summary>
+    /// Weight of the semantic list in fusion (keyword has weight 1). Measured on the dev set (README "Embeddings"):
+    /// 0.25–0.5 keep keyword precision on acronyms and attribution while the vectors still lift semantic and
+    /// diacritic-free queries; 0.6 and above lose acronym and attribution queries.
+    /// </summary>
+    public double SemanticWeight { get; set; } = 0.4;
 
     /// <summary>bm25 column weights: title and metadata, section heading, passage words, derived forms.</summary>
     public double TitleWeight { get; set; } = 2.0;

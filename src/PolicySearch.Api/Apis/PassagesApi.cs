@@ -36,7 +36,7 @@ internal static class PassagesApi
         int max = search.Value.MaxTop;
         if (!string.IsNullOrEmpty(top) && (!int.TryParse(top, NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count < 1 || count > max))
             return Problems.BadRequest($"top måste vara ett heltal mellan 1 och {max}.");
-        IReadOnlyList<SearchHit>? hits = await index.SimilarAsync(id, count, cancellationToken);
+        IReadOnlyList<SearchHit>? hits = await index.SimilarAsync(id, count, cancellationToken: cancellationToken);
         return hits is null ? PassageNotFound() : TypedResults.Ok(new SimilarResponse(id, hits));
     }
 

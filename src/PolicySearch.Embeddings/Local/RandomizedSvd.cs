@@ -26,11 +26,11 @@ internal static class RandomizedSvd
 
         float[] q = matrix.Multiply(Gaussian(m, width, seed), width);
         Orthonormalize(q, matrix.RowCount, width);
+        // Subspace iteration: Q ← orth(X Xᵀ Q). Orthonormalizing only the passage side (rows) is enough for a few
+        // iterations, and far cheaper than also doing the feature side, which has many times more rows.
         for (int i = 0; i < powerIterations; i++)
         {
-            float[] z = matrix.TransposeMultiply(q, width);
-            Orthonormalize(z, m, width);
-            q = matrix.Multiply(z, width);
+            q = matrix.Multiply(matrix.TransposeMultiply(q, width), width);
             Orthonormalize(q, matrix.RowCount, width);
         }
 

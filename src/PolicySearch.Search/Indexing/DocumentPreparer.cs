@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using PolicySearch.Analysis;
 using PolicySearch.Ingestion;
+using PolicySearch.Search.Embedding;
 
 namespace PolicySearch.Search.Indexing;
 
@@ -10,10 +11,11 @@ internal sealed class DocumentPreparer(
     IEmbeddingGenerator<string, Embedding<float>>? embeddings,
     int embeddingBatchSize)
 {
-    /// <summary>Identifies the model that wrote the vectors ("id/dimensions"), or null without embeddings.</summary>
-    public string? EmbeddingModel => embeddings?.GetService<EmbeddingGeneratorMetadata>() is { } metadata
-        ? $"{metadata.DefaultModelId ?? metadata.ProviderName ?? "unknown"}/{metadata.DefaultModelDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
-        : embeddings is null ? null : "unknown";
+    /// <summary>
+    /// Identifies the model that wrote the vectors ("id/dimensions"), or null without embeddings. The index's own
+    /// generator (<see cref="IndexEmbeddings"/>) records its model itself, when it has checked the index for mixing.
+    /// </summary>
+    public string? EmbeddingModel => embeddings is null or IndexEmbeddings ? null : IndexEmbeddings.Identity(embeddings);
 
     public async Task<PreparedDocument> PrepareAsync(string path, long bytes, Document document, CancellationToken cancellationToken)
     {
@@ -29,7 +31,8 @@ internal sealed class DocumentPreparer(
             // every title word by the number of passages (which would make common words cost more to rank).
             terms.Add(PassageTerms.Build(analyzer, terms.Count == 0 ? titleTerms : "", sectionText, passage.Text));
         }
-        var vectors = embeddings is null || document.Passages.Count == 0
+        // An index's local model is trained once its first passages are stored; until then they get no vectors.
+        var vectors = embeddings is null or IndexEmbeddings { IsReady: false } || document.Passages.Count == 0
             ? null
             : await EmbedAsync(document.Passages.Select(p => p.Text).ToList(), cancellationToken);
         return new PreparedDocument(path, bytes, document, terms, vectors);
