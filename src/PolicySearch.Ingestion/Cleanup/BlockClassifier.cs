@@ -50,6 +50,8 @@ internal static partial class BlockClassifier
     /// <summary>A line of roles only: "Stadsdelsdirektör  Avdelningschef".</summary>
     public static bool IsRoleLine(string text)
     {
+        if (text.Length > 80 || text.Count(c => c == ' ') > 8)
+            return false;
         string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length is > 0 and <= 4 && words.All(w => RoleWord().IsMatch(w));
     }

@@ -16,10 +16,13 @@ internal static partial class InlineMarkup
 
     public static string Strip(string line, out string? leadIn)
     {
+        if (!line.Contains('*', StringComparison.Ordinal) && !line.Contains("__", StringComparison.Ordinal))
+        {
+            leadIn = null;
+            return line;
+        }
         Match lead = LeadingEmphasis().Match(line);
         leadIn = lead.Success ? lead.Groups["lead"].Value.Trim().TrimEnd(':', '.').Trim() : null;
-        return line.Contains('*', StringComparison.Ordinal) || line.Contains("__", StringComparison.Ordinal)
-            ? Emphasis().Replace(line, "$2")
-            : line;
+        return Emphasis().Replace(line, "$2");
     }
 }

@@ -61,7 +61,7 @@ internal static partial class ParagraphBuilder
         foreach (LogicalLine line in logical)
         {
             string raw = line.Raw;
-            if (MarkdownHeading().Match(raw) is { Success: true } heading)
+            if (raw.StartsWith('#') && MarkdownHeading().Match(raw) is { Success: true } heading)
             {
                 string text = InlineMarkup.Strip(heading.Groups["text"].Value, out _).Trim();
                 current = null;
@@ -79,7 +79,7 @@ internal static partial class ParagraphBuilder
                 continue;
             }
             string unmarked = InlineMarkup.Strip(raw.Trim(), out string? lead);
-            string clean = Spaces().Replace(unmarked, " ");
+            string clean = unmarked.Contains("  ", StringComparison.Ordinal) ? Spaces().Replace(unmarked, " ") : unmarked;
             if (current is not null && !line.BreakBefore && !shape.EndsParagraph(previousRaw, raw, current.LineCount == 1))
             {
                 current.Append(clean, line.Page, hyphenKeepsSpace: previousRaw.EndsWith("- ", StringComparison.Ordinal));
@@ -96,6 +96,10 @@ internal static partial class ParagraphBuilder
 
     private static (string Text, int Level)? ListItemStart(string raw)
     {
+        // Most lines are running text: only a mark, a digit or an indent can open a list item.
+        char first = raw.Length > 0 ? raw.TrimStart()[0] : ' ';
+        if (char.IsLetter(first) && first != 'o' && raw[0] != ' ')
+            return null;
         if (Bullet().Match(raw) is { Success: true } bullet)
         {
             char mark = bullet.Groups["bullet"].Value[0];
