@@ -23,6 +23,7 @@ internal sealed class SearchEngine(
     SearchOptions options)
 {
     private readonly KeywordRetriever _keyword = new(options);
+    private readonly Highlighter _highlighter = new(analyzer);
     private readonly GenerationCache<VectorIndex> _vectors = new(VectorIndex.Load);
     private readonly GenerationCache<FacetTable> _facets = new(FacetTable.Load);
 
@@ -48,12 +49,12 @@ internal sealed class SearchEngine(
         var interpretation = QuestionInterpreter.Interpret(gazetteer, parsed.FreeText);
         var keywordQuery = KeywordQuery.Build(analyzer, interpretation.Topic, parsed);
         var filter = SearchFilter.From(request);
-        // Keyword mode needs only the page; fusion and speaker ordering need a candidate pool.
-        int pool = request.Mode == SearchMode.Keyword ? offset + top : Math.Max(options.CandidatePool, offset + top);
         string meaning = parsed.PlainText(interpretation.Topic);
         float[]? queryVector = request.Mode == SearchMode.Keyword || meaning.Length == 0
             ? null
             : await EmbedAsync(meaning, cancellationToken);
+        // Without a vector list nothing is fused, so the page is all keyword retrieval needs to rank.
+        int pool = queryVector is null ? offset + top : Math.Max(options.CandidatePool, offset + top);
 
         // A named speaker's own passages are the answer; others only when the speaker has none on the topic.
         List<RankedPassage> ranked = [];
@@ -92,7 +93,7 @@ internal sealed class SearchEngine(
     }
 
     private SearchHit ToHit(PassageRow row, double score, KeywordQuery query) =>
-        row.ToHit(Highlighter.Find(analyzer, query, row.Text), score);
+        row.ToHit(_highlighter.Find(query, row.Text), score);
 
     private async Task<float[]?> EmbedAsync(string topic, CancellationToken cancellationToken)
     {

@@ -45,7 +45,8 @@ public sealed class QuestionUnderstandingTests(SeedIndexFixture fixture) : IClas
         var response = await _seed.SearchAsync("socialnämndens syn på avhoppare", SearchMode.Keyword);
 
         Assert.NotEmpty(response.Hits);
-        Assert.All(response.Hits, h => Assert.Contains("avhoppare", h.Text, StringComparison.OrdinalIgnoreCase));
+        // Compound parts count: "avhopparverksamhet" answers too.
+        Assert.All(response.Hits, h => Assert.Contains("avhopp", h.Text, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

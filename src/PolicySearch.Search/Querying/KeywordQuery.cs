@@ -19,8 +19,11 @@ internal sealed class KeywordQuery
 
     private KeywordQuery() { }
 
-    /// <summary>Terms to highlight: every analysed query term in any form.</summary>
+    /// <summary>Terms to highlight wherever a passage has them, even as a compound part: the query's words and folded forms.</summary>
     public HashSet<string> HighlightTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Terms to highlight only as whole passage words: acronym expansions ("social" is not every "socialtjänst").</summary>
+    public HashSet<string> HighlightWords { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Prefixes to highlight.</summary>
     public List<string> HighlightPrefixes { get; } = [];
@@ -77,12 +80,12 @@ internal sealed class KeywordQuery
         foreach (var token in tokens)
         {
             if (token.Term.Length == 0) continue;
-            HighlightTerms.Add(token.Term);
+            // A query word's own parts are not highlighted alone: "trygghetsfond" should not light up "tryggheten".
             switch (token.Kind)
             {
                 case TokenKind.CompoundPart: parts.Add(Quote(token.Term)); break;
-                case TokenKind.AcronymExpansion: expansion.Add(token.Term); break;
-                default: alternatives.Add(Quote(token.Term)); break;
+                case TokenKind.AcronymExpansion: expansion.Add(token.Term); HighlightWords.Add(token.Term); break;
+                default: alternatives.Add(Quote(token.Term)); HighlightTerms.Add(token.Term); break;
             }
         }
         if (parts.Count > 0) alternatives.Add("(" + string.Join(" AND ", parts) + ")");
