@@ -42,7 +42,8 @@ internal sealed class KeywordQuery
         foreach (var position in tokens.GroupBy(t => t.Position))
             query.AddWordGroup([.. position]);
         var words = tokens.Where(t => PassageTerms.IsPrimary(t.Kind) && t.Term.Length > 0).Select(t => t.Term).ToList();
-        if (words.Count > 1) query._wordsInOrder = Phrase(words);
+        // In any column: the derived column holds an acronym's expansion in order, so "SIG" is "sociala insatsgrupper" here too.
+        if (words.Count > 1) query._wordsInOrder = Quote(words);
         foreach (string phrase in parsed.Phrases)
             if (query.PhraseExpression(analyzer, phrase, highlight: true) is { } expression)
                 query._groups.Add(expression);
