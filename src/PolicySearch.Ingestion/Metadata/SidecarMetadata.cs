@@ -6,7 +6,7 @@ namespace PolicySearch.Ingestion;
 /// <summary>
 /// Applies an optional sidecar file (<c>&lt;name&gt;.meta.json</c>) whose fields override what was inferred, for
 /// document systems that already know them: <c>title, documentType, dnrs, motionNumbers, date (yyyy-MM-dd),
-/// nämnd, förvaltning, signatories [{name, role}]</c>. Unknown fields are ignored.
+/// nämnd, förvaltning, signatories [{name, role}]</c>. Unknown fields are ignored; null fields keep the inferred value.
 /// </summary>
 internal static class SidecarMetadata
 {
@@ -22,7 +22,8 @@ internal static class SidecarMetadata
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 throw new IngestionException($"Sidofilen {sidecarName} måste innehålla ett JSON-objekt.");
             var result = inferred;
-            foreach (JsonProperty field in doc.RootElement.EnumerateObject())
+            // A field that is absent or null keeps what was inferred.
+            foreach (JsonProperty field in doc.RootElement.EnumerateObject().Where(f => f.Value.ValueKind != JsonValueKind.Null))
             {
                 JsonElement v = field.Value;
                 result = field.Name.ToLowerInvariant() switch

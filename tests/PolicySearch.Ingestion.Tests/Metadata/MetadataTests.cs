@@ -96,6 +96,18 @@ public class MetadataTests
     }
 
     [Fact]
+    public void Null_sidecar_fields_keep_the_inferred_values()
+    {
+        byte[] bytes = File.ReadAllBytes(Seeds.PathOf("002"));
+
+        Document document = new DocumentIngestor().Ingest("utlatande.txt", bytes, """{ "title": "Ny titel", "documentType": null, "date": null }""");
+
+        Assert.Equal("Ny titel", document.Metadata.Title);
+        Assert.Equal("utlåtande", document.Metadata.DocumentType);
+        Assert.Equal(new DateOnly(2021, 2, 17), document.Metadata.Date);
+    }
+
+    [Fact]
     public void An_invalid_sidecar_is_an_ingestion_error()
     {
         var ex = Assert.Throws<IngestionException>(() =>
