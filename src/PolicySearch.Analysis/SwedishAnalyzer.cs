@@ -4,15 +4,16 @@ namespace PolicySearch.Analysis;
 
 /// <summary>
 /// The Swedish analysis chain used for both indexing and queries: tokenizer → hyphenated parts → acronym
-/// marking → lower case → suspended hyphens → stop words → decompounding → Snowball stemmer → acronym pairs
-/// → folded forms.
+/// marking → lower case → suspended hyphens → stop words → decompounding → Snowball stemmer → singular stems
+/// → acronym pairs → folded forms.
 /// </summary>
 /// <remarks>
 /// <para>Safe for concurrent use: each call borrows a chain (tokenizer + filters) no other thread is using.</para>
 /// <para>Reading the result: <see cref="TokenKind.Word"/>, <see cref="TokenKind.Number"/> and
 /// <see cref="TokenKind.Identifier"/> tokens are the primary stream, one per <see cref="Token.Position"/>, in
 /// text order; use them for phrases and proximity. Removed stop words leave position gaps. Every other kind
-/// (<see cref="TokenKind.CompoundPart"/>, <see cref="TokenKind.Folded"/>, <see cref="TokenKind.AcronymExpansion"/>)
+/// (<see cref="TokenKind.CompoundPart"/>, <see cref="TokenKind.Folded"/>, <see cref="TokenKind.AcronymExpansion"/>,
+/// <see cref="TokenKind.StemVariant"/>)
 /// is an alternative form of the primary token at the same position, with its offsets (an acronym found for
 /// a written-out phrase spans the phrase). Index every token. For a query, a position matches when any
 /// of its forms matches: OR the forms of one position, AND (or rank by) the positions.</para>
@@ -64,6 +65,7 @@ public sealed class SwedishAnalyzer
         stream = new StopFilter(stream);
         stream = new DecompoundFilter(stream, foldedLexicon: target == AnalysisTarget.Query);
         stream = new SwedishStemFilter(stream);
+        stream = new SingularStemFilter(stream);
         stream = new AcronymFilter(stream, Acronyms);
         stream = new FoldingFilter(stream);
         return new AnalysisChain(tokenizer, stream);

@@ -15,6 +15,8 @@ public enum TokenKind
     AcronymExpansion,
     /// <summary>The diacritic-free form of a word (å→a, ä→a, ö→o, é→e).</summary>
     Folded,
+    /// <summary>A second stem that lets singular and plural meet where Snowball stems them apart (<c>insatser</c> → <c>insats</c>, also <c>insat</c> as <c>insats</c> stems).</summary>
+    StemVariant,
 }
 
 /// <summary>

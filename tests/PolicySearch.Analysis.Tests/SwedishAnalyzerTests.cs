@@ -100,6 +100,8 @@ public sealed class SwedishAnalyzerTests
     [InlineData("våldsbejakande extremism", "utbildning inom VBE")]
     [InlineData("KS 2019/1899", "Dnr KS 2019/1899")]
     [InlineData("t.ex.", "till exempel, t.ex. klotter")]
+    [InlineData("insats", "flera insatser för unga")]
+    [InlineData("insatser", "en insats för unga")]
     public void Query_finds_text(string query, string text) => Assert.True(Matches(query, text), $"'{query}' should find '{text}'");
 
     [Theory]
@@ -112,6 +114,7 @@ public sealed class SwedishAnalyzerTests
     {
         var tokens = Primary("brottsbekämpande- och brottsförebyggande insatser");
         Assert.Equal(["brottsbekämp", "brottsförebygg", "insats"], tokens.Select(t => t.Term));
+        Assert.Contains(Analyzer.Analyze("insatser"), t => t.Term == "insat" && t.Kind == TokenKind.StemVariant);
         Assert.Equal((0, 16), (tokens[0].Start, tokens[0].End));
     }
 
