@@ -152,7 +152,9 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             hasText |= !string.IsNullOrWhiteSpace(page.Text);
         }
         if (!hasText)
-            throw new IngestionException($"{name}: innehåller ingen text.");
+            throw new IngestionException(text.Format == SourceFormat.Pdf
+                ? $"{name}: innehåller ingen text (en skannad PDF utan textlager?)."
+                : $"{name}: innehåller ingen text.");
         return text;
     }
 

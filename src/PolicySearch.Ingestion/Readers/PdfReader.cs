@@ -99,7 +99,9 @@ internal static class PdfReader
     {
         string firstError = errors.Split('\n').Select(line => line.Trim())
             .FirstOrDefault(line => line.Contains("Error", StringComparison.Ordinal)) ?? errors.Split('\n')[0].Trim();
-        string reason = exitCode == 3 ? "PDF-filens behörigheter förbjuder att texten kopieras" : "skadad eller inte en PDF";
+        string reason = exitCode == 3
+            ? "PDF-filens behörigheter förbjuder att texten kopieras"
+            : "skadad, lösenordsskyddad eller inte en PDF";
         return firstError.Length > 0 ? $"{reason}: {firstError}" : $"{reason}, slutkod {exitCode}";
     }
 

@@ -40,8 +40,16 @@ public sealed class PdfReaderTests : IDisposable
 
         var error = Assert.Throws<IngestionException>(() => _reader.Read("trasig.pdf", pdf[..(pdf.Length / 3)]));
 
-        Assert.StartsWith("trasig.pdf: pdftotext kunde inte läsa PDF-filen (skadad eller inte en PDF: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("trasig.pdf: pdftotext kunde inte läsa PDF-filen (skadad, lösenordsskyddad eller inte en PDF: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [PdfToTextFact]
+    public void A_pdf_without_a_text_layer_is_refused_with_a_hint()
+    {
+        var error = Assert.Throws<IngestionException>(() => _reader.Read("skannad.pdf", PdfFactory.Create([], [])));
+
+        Assert.Equal("skannad.pdf: innehåller ingen text (en skannad PDF utan textlager?).", error.Message);
     }
 
     [Fact]
