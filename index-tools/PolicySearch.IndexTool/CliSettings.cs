@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using PolicySearch.Embeddings;
+using PolicySearch.Ingestion;
+using PolicySearch.Ingestion.Readers;
 using PolicySearch.Search;
 
 namespace PolicySearch.IndexTool;
@@ -52,12 +54,21 @@ internal static class CliSettings
         return options;
     }
 
+    /// <summary>File size, text length and time limits for reading documents (section <c>Readers</c>).</summary>
+    public static ReaderOptions ReaderOptions()
+    {
+        var options = new ReaderOptions();
+        Configuration.GetSection("Readers").Bind(options);
+        return options;
+    }
+
     public static Task<PolicySearchIndex> OpenIndexAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         OpenIndexAsync(IndexOptions(parseResult), cancellationToken);
 
     public static async Task<PolicySearchIndex> OpenIndexAsync(IndexOptions options, CancellationToken cancellationToken)
     {
-        var index = await PolicySearchIndex.OpenAsync(options, SearchOptions(), EmbeddingsOptions(), cancellationToken: cancellationToken);
+        var ingestor = new DocumentIngestor(Gazetteer.Default, ReaderOptions());
+        var index = await PolicySearchIndex.OpenAsync(options, SearchOptions(), EmbeddingsOptions(), ingestor: ingestor, cancellationToken: cancellationToken);
         if (index.RebuildMessage is { } message) await Console.Error.WriteLineAsync(message);
         return index;
     }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using PolicySearch.Api.Apis;
+using PolicySearch.Ingestion;
+using PolicySearch.Ingestion.Readers;
 using PolicySearch.Search;
 
 namespace PolicySearch.Api.Hosting;
@@ -22,6 +24,7 @@ internal static class ServiceRegistration
                 index.CorpusPath = ContentPaths.Resolve(index.CorpusPath, environment.ContentRootPath);
             });
         services.AddOptions<SearchOptions>().BindConfiguration(nameof(SearchOptions));
+        services.AddOptions<ReaderOptions>().BindConfiguration("Readers");
         services.AddOptions<AccessOptions>().BindConfiguration("Access")
             .Validate(a => !a.RequireKeyForReads || a.ApiKeys.Any(k => k.Length > 0),
                 "Access:RequireKeyForReads needs at least one key in Access:ApiKeys.")
@@ -33,7 +36,8 @@ internal static class ServiceRegistration
             var index = provider.GetRequiredService<IOptions<IndexOptions>>().Value;
             Directory.CreateDirectory(Path.GetDirectoryName(index.Path)!);
             // Opening only creates or checks the schema, so it completes at once; DI factories are synchronous.
-            return PolicySearchIndex.OpenAsync(index, provider.GetRequiredService<IOptions<SearchOptions>>().Value)
+            var ingestor = new DocumentIngestor(Gazetteer.Default, provider.GetRequiredService<IOptions<ReaderOptions>>().Value);
+            return PolicySearchIndex.OpenAsync(index, provider.GetRequiredService<IOptions<SearchOptions>>().Value, ingestor: ingestor)
                 .GetAwaiter().GetResult();
         });
         services.AddSingleton<IndexReadiness>();

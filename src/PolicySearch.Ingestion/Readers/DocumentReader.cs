@@ -134,7 +134,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     private void CheckFileSize(string name, long bytes)
     {
         if (bytes > _options.MaxFileBytes)
-            throw new IngestionException($"{name}: filen är större än gränsen {ReaderMessages.Decimal(_options.MaxFileBytes / (1024.0 * 1024))} MB (Readers:MaxFileBytes).");
+            throw new IngestionException($"{name}: filen är större än gränsen {ReaderMessages.Size(_options.MaxFileBytes)} (Readers:MaxFileBytes).");
     }
 
     private ExtractedText CheckExtracted(string name, ExtractedText text)

@@ -16,6 +16,14 @@ internal static class ReaderMessages
     /// <summary>A decimal with a Swedish decimal comma and at most <paramref name="decimals"/> decimals.</summary>
     public static string Decimal(double value, int decimals = 1) => value.ToString("0." + new string('#', decimals), SwedishNumbers);
 
+    /// <summary>A size in the largest unit that keeps it at least 1: <c>100 MB</c>, <c>4 KB</c>, <c>1 000 byte</c>.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{Decimal(bytes / (1024.0 * 1024))} MB",
+        >= 1024 => $"{Decimal(bytes / 1024.0)} KB",
+        _ => $"{Number(bytes)} byte",
+    };
+
     public static IngestionException Unsupported(string name) =>
         new($"{name}: filtypen '{Path.GetExtension(name)}' stöds inte (stöds: {string.Join(", ", DocumentReader.SupportedExtensions)}).");
 
