@@ -97,7 +97,10 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
             CheckFileSize(path, stream.Length);
-            return await ReadLimitedAsync(path, stream, cancellationToken);
+            // Sized from the file so a large file is held once, not in a growing buffer and a copy of it.
+            byte[] bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
         }
         catch (UnauthorizedAccessException ex)
         {
