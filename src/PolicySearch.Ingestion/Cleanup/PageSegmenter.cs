@@ -165,7 +165,8 @@ internal static partial class PageSegmenter
         {
             if (lines[i].PageStart || pages.Count == 0)
                 pages.Add([]);
-            if (!lines[i].Removed && lines[i].Text.Trim().Length > 0)
+            // Lines already removed with a header block still count, so a footer repeated on every page is seen as such.
+            if (lines[i].Text.Trim().Length > 0)
                 pages[^1].Add(i);
         }
         if (pages.Count < 3)
@@ -182,7 +183,7 @@ internal static partial class PageSegmenter
         {
             string t = lines[i].Text.Trim();
             bool sentence = TextShape.EndsSentence(t) && TextShape.WordCount(t) > 5;
-            if (edgeCounts[EdgeKey(t)] >= needed && t.Length <= 100 && !sentence)
+            if (!lines[i].Removed && edgeCounts[EdgeKey(t)] >= needed && t.Length <= 100 && !sentence)
             {
                 furniture.Add(lines[i].Text.Trim());
                 lines[i].Removed = true;
