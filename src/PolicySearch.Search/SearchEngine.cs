@@ -73,11 +73,15 @@ internal sealed class SearchEngine(
         var rows = PassageRow.Load(connection, page.Select(r => r.PassageId));
         var hits = page.Where(r => rows.ContainsKey(r.PassageId)).Select(r => ToHit(rows[r.PassageId], r.Score, keywordQuery)).ToList();
 
+        // Facets count the matching set exactly up to FacetLimit keyword matches, beyond that a sample of it;
+        // the total is then the keyword match count from SQLite.
+        int keywordTotal = _keyword.Count(connection, keywordQuery, filter);
         var matching = _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
         if (request.Mode != SearchMode.Keyword) matching.UnionWith(ranked.Select(r => r.PassageId));
+        int total = keywordTotal <= options.FacetLimit ? matching.Count : keywordTotal;
         var facets = _facets.Get(connection).Count(matching);
 
-        return new SearchResponse(request.Query, request.Mode, matching.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        return new SearchResponse(request.Query, request.Mode, total, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
             new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, parsed.Describe(interpretation.Topic), keywordQuery.Expansions),
             hits, facets);
     }

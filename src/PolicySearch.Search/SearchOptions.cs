@@ -40,6 +40,6 @@ public sealed class SearchOptions
     /// </summary>
     public int MaxRankedMatches { get; set; } = 10_000;
 
-    /// <summary>At most this many matching passages are counted into the facets and the total.</summary>
-    public int FacetLimit { get; set; } = 10_000;
+    /// <summary>Facets are counted over at most this many keyword matches (beyond that, over a sample of them).</summary>
+    public int FacetLimit { get; set; } = 2_000;
 }

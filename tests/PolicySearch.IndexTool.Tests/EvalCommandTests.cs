@@ -38,6 +38,11 @@ public sealed class EvalCommandTests : IDisposable
             }
         }
         Assert.Equal(expected.RootElement.GetProperty("per").EnumerateObject().Count(), actual.RootElement.GetProperty("per").EnumerateObject().Count());
+
+        // A floor, not the measured figure (README): retrieval must not silently regress on the seed corpus.
+        var all = actual.RootElement.GetProperty("summary").GetProperty("all");
+        Assert.True(all.GetProperty("ndcg").GetDouble() >= 0.8, "overall nDCG@10 fell below 0.8");
+        Assert.Equal(0, all.GetProperty("neg5").GetDouble());
     }
 
     private async Task<string> ScorePyAsync(string dev, string run)

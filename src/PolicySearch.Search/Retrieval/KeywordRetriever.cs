@@ -45,18 +45,30 @@ internal sealed class KeywordRetriever(SearchOptions options)
         }
     }
 
-    /// <summary>Counts up to <paramref name="cap"/> passages matching any group, after filters.</summary>
+    /// <summary>Up to <paramref name="cap"/> passages matching any group, after filters (in index order).</summary>
     public List<long> Matching(SqliteConnection connection, KeywordQuery query, SearchFilter filter, int cap)
     {
         if (query.IsEmpty) return [];
-        using var command = connection.CreateCommand();
-        command.CommandText = filter.IsEmpty
-            ? "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match LIMIT $cap"
-            : $"SELECT f.rowid FROM passage_terms f {JoinMetadata} WHERE passage_terms MATCH $match{filter.AndClause()} LIMIT $cap";
-        command.Parameters.AddWithValue("$match", query.Any());
+        using var command = MatchingCommand(connection, query, filter, "f.rowid", " LIMIT $cap");
         command.Parameters.AddWithValue("$cap", cap);
-        filter.AddParameters(command);
         return ReadIds(command);
+    }
+
+    /// <summary>How many passages match any group, after filters (counted inside SQLite, no rows returned).</summary>
+    public int Count(SqliteConnection connection, KeywordQuery query, SearchFilter filter)
+    {
+        if (query.IsEmpty) return 0;
+        using var command = MatchingCommand(connection, query, filter, "count(*)", "");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static SqliteCommand MatchingCommand(SqliteConnection connection, KeywordQuery query, SearchFilter filter, string select, string limit)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {select} FROM passage_terms f {(filter.IsEmpty ? "" : JoinMetadata)} WHERE passage_terms MATCH $match{filter.AndClause()}{limit}";
+        command.Parameters.AddWithValue("$match", query.Any());
+        filter.AddParameters(command);
+        return command;
     }
 
     internal const string JoinMetadata =
