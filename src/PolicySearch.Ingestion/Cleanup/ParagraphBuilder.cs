@@ -47,7 +47,7 @@ internal static partial class ParagraphBuilder
                     pendingBreak = true;
                 continue;
             }
-            logical.Add(new LogicalLine(line.Text.TrimEnd('\n'), line.Page, pendingBreak));
+            logical.Add(new LogicalLine(line.Text, line.Page, pendingBreak));
             pendingBreak = false;
         }
         return logical;
