@@ -14,8 +14,10 @@ public sealed record DocumentMetadata
     public IReadOnlyList<string> Dnrs { get; init; } = [];
     /// <summary>Referenced motion numbers, e.g. <c>2017:54</c>.</summary>
     public IReadOnlyList<string> MotionNumbers { get; init; } = [];
-    /// <summary>The document's date.</summary>
+    /// <summary>The document's date: its dateline or header date, else the latest date it mentions.</summary>
     public DateOnly? Date { get; init; }
+    /// <summary>Every full date the document mentions (decisions, deadlines, dated tjänsteutlåtanden), in order.</summary>
+    public IReadOnlyList<DateOnly> Dates { get; init; } = [];
     /// <summary>The authoring nämnd.</summary>
     public string? Nämnd { get; init; }
     /// <summary>The authoring förvaltning.</summary>

@@ -75,6 +75,7 @@ internal static partial class MetadataExtractor
             Dnrs = dnrs,
             MotionNumbers = motionNumbers,
             Date = DocumentDate(blocks, document.Furniture),
+            Dates = [.. blocks.SelectMany(b => SwedishDates.Find(b.Text)).Select(d => d.Date).Distinct().Order()],
             Nämnd = nämnd?.Name,
             Förvaltning = förvaltning?.Name,
             Signatories = Signatories(blocks, gazetteer),

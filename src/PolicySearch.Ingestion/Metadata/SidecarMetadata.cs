@@ -5,7 +5,7 @@ namespace PolicySearch.Ingestion;
 
 /// <summary>
 /// Applies an optional sidecar file (<c>&lt;name&gt;.meta.json</c>) whose fields override what was inferred, for
-/// document systems that already know them: <c>title, documentType, dnrs, motionNumbers, date (yyyy-MM-dd),
+/// document systems that already know them: <c>title, documentType, dnrs, motionNumbers, date and dates (yyyy-MM-dd),
 /// nämnd, förvaltning, signatories [{name, role}]</c>. Unknown fields are ignored; null fields keep the inferred value.
 /// </summary>
 internal static class SidecarMetadata
@@ -32,7 +32,8 @@ internal static class SidecarMetadata
                     "documenttype" => result with { DocumentType = v.GetString() },
                     "dnrs" => result with { Dnrs = Strings(v) },
                     "motionnumbers" => result with { MotionNumbers = Strings(v) },
-                    "date" => result with { Date = v.GetString() is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null },
+                    "date" => result with { Date = ParseDate(v) },
+                    "dates" => result with { Dates = [.. v.EnumerateArray().Select(ParseDate).OfType<DateOnly>()] },
                     "nämnd" or "namnd" => result with { Nämnd = v.GetString() },
                     "förvaltning" or "forvaltning" => result with { Förvaltning = v.GetString() },
                     "signatories" => result with { Signatories = [.. v.EnumerateArray().Select(s => new Signatory(
@@ -47,6 +48,9 @@ internal static class SidecarMetadata
             throw new IngestionException($"Sidofilen {sidecarName} kunde inte läsas: {ex.Message}", ex);
         }
     }
+
+    private static DateOnly? ParseDate(JsonElement value) =>
+        value.GetString() is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
     private static List<string> Strings(JsonElement value) =>
         value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(e => e.GetString() ?? "")] : [value.GetString() ?? ""];

@@ -12,6 +12,7 @@ public class MetadataTests
         Assert.Empty(m.Dnrs);
         Assert.Equal(["2017:54"], m.MotionNumbers);
         Assert.Equal(new DateOnly(2018, 2, 16), m.Date);
+        Assert.Equal([new DateOnly(2017, 10, 2), new DateOnly(2018, 2, 16)], m.Dates);
         Assert.Equal("Skärholmens stadsdelsnämnd", m.Nämnd);
         Assert.Equal("Skärholmens stadsdelsförvaltning", m.Förvaltning);
         Assert.Equal([new Signatory("Susanne Leinsköld", "Stadsdelsdirektör"), new Signatory("Anna Mattsson", "Avdelningschef")], m.Signatories);
@@ -78,12 +79,13 @@ public class MetadataTests
             string path = Path.Combine(folder, "utlatande.txt");
             File.Copy(Seeds.PathOf("003"), path);
             await File.WriteAllTextAsync(path + ".meta.json",
-                """{ "title": "Trygghetsprogram – remissvar", "date": "2020-09-24", "dnrs": ["HV 2020/786", "KS 2020/1"], "nämnd": "Farsta stadsdelsnämnd", "signatories": [{ "name": "A B", "role": "C" }] }""");
+                """{ "title": "Trygghetsprogram – remissvar", "date": "2020-09-24", "dates": ["2020-09-24", "2020-10-01"], "dnrs": ["HV 2020/786", "KS 2020/1"], "nämnd": "Farsta stadsdelsnämnd", "signatories": [{ "name": "A B", "role": "C" }] }""");
 
             Document document = await new DocumentIngestor().IngestAsync(path);
 
             Assert.Equal("Trygghetsprogram – remissvar", document.Metadata.Title);
             Assert.Equal(new DateOnly(2020, 9, 24), document.Metadata.Date);
+            Assert.Equal([new DateOnly(2020, 9, 24), new DateOnly(2020, 10, 1)], document.Metadata.Dates);
             Assert.Equal(["HV 2020/786", "KS 2020/1"], document.Metadata.Dnrs);
             Assert.Equal([new Signatory("A B", "C")], document.Metadata.Signatories);
             Assert.Equal("tjänsteutlåtande", document.Metadata.DocumentType);
