@@ -29,6 +29,7 @@ public sealed partial class PolicySearchIndex
         var embeddings = new IndexEmbeddings(embeddingsOptions, httpClient);
         PolicySearchIndex index = await OpenAsync(indexOptions, searchOptions, embeddings, analyzer, ingestor, cancellationToken);
         embeddings.Attach(index._store);
+        index._ownsEmbeddings = true;
         return index;
     }
 

@@ -22,6 +22,9 @@ public sealed partial class PolicySearchIndex : IDisposable
     private readonly SearchEngine _engine;
     private readonly IndexOptions _indexOptions;
 
+    /// <summary>True when the index made its generator from options (and so disposes it); a caller's generator stays the caller's.</summary>
+    private bool _ownsEmbeddings;
+
     private PolicySearchIndex(SqliteStore store, IndexOptions indexOptions, SearchOptions searchOptions,
         IEmbeddingGenerator<string, Embedding<float>>? embeddings, SwedishAnalyzer analyzer, DocumentIngestor ingestor, string? rebuildMessage)
     {
@@ -194,7 +197,11 @@ public sealed partial class PolicySearchIndex : IDisposable
     }
 
     /// <summary>Releases pooled connections (the file can then be moved or deleted).</summary>
-    public void Dispose() => SqliteStore.ReleasePool();
+    public void Dispose()
+    {
+        if (_ownsEmbeddings) Embeddings?.Dispose();
+        SqliteStore.ReleasePool();
+    }
 
     private async Task<DocumentInfo?> GetDocumentByPathAsync(string path, CancellationToken cancellationToken) =>
         await QueryDocumentAsync("d.path = $key", path, cancellationToken);

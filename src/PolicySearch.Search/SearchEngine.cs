@@ -76,9 +76,13 @@ internal sealed class SearchEngine(
         // Facets count the matching set exactly up to FacetLimit keyword matches, beyond that a sample of it;
         // the total is then the keyword match count from SQLite.
         int keywordTotal = _keyword.Count(connection, keywordQuery, filter);
-        var matching = _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
-        if (request.Mode != SearchMode.Keyword) matching.UnionWith(ranked.Select(r => r.PassageId));
-        int total = keywordTotal <= options.FacetLimit ? matching.Count : keywordTotal;
+        // Semantic results are the ranked list itself; hybrid adds the semantic candidates that survived the floor.
+        bool semanticOnly = request.Mode == SearchMode.Semantic && queryVector is not null;
+        var matching = semanticOnly
+            ? ranked.Select(r => r.PassageId).ToHashSet()
+            : _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
+        if (request.Mode == SearchMode.Hybrid) matching.UnionWith(ranked.Select(r => r.PassageId));
+        int total = keywordTotal <= options.FacetLimit || semanticOnly ? matching.Count : keywordTotal;
         var facets = _facets.Get(connection).Count(matching);
 
         return new SearchResponse(request.Query, request.Mode, total, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
@@ -93,7 +97,28 @@ internal sealed class SearchEngine(
         var vectors = _vectors.Get(connection);
         var allowed = filter.IsEmpty ? null : AllowedPassages(connection, filter);
         var semantic = vectors.Nearest(queryVector, pool, allowed);
-        return mode == SearchMode.Semantic ? semantic : RankFusion.Fuse(options.RrfK, (keyword, 1.0), (semantic, options.SemanticWeight));
+        if (mode == SearchMode.Semantic) return semantic;
+        var fused = RankFusion.Fuse(options.RrfK, (keyword, 1.0), (AboveFloor(semantic), options.SemanticWeight));
+        return KeywordFirst(fused, keyword, query.GroupCount);
+    }
+
+    /// <summary>The semantic candidates close enough to the best one (and absolutely) to be worth fusing.</summary>
+    private List<RankedPassage> AboveFloor(List<RankedPassage> semantic)
+    {
+        if (semantic.Count == 0) return semantic;
+        double floor = Math.Max(options.SemanticAbsoluteFloor, semantic[0].Score * options.SemanticRelativeFloor);
+        return semantic.TakeWhile(r => r.Score >= floor).ToList();
+    }
+
+    /// <summary>
+    /// When some passages match every query word, keyword matches come before semantic-only candidates: a user
+    /// who typed words that occur expects them in the first hits. Fusion still orders within each part.
+    /// </summary>
+    private static List<RankedPassage> KeywordFirst(List<RankedPassage> fused, List<RankedPassage> keyword, int groupCount)
+    {
+        if (!keyword.Any(r => r.Score >= groupCount)) return fused;
+        var matched = keyword.Select(r => r.PassageId).ToHashSet();
+        return [.. fused.Where(r => matched.Contains(r.PassageId)), .. fused.Where(r => !matched.Contains(r.PassageId))];
     }
 
     private SearchHit ToHit(PassageRow row, double score, KeywordQuery query) =>

@@ -25,6 +25,15 @@ public sealed class SearchOptions
     /// </summary>
     public double SemanticWeight { get; set; } = 1.5;
 
+    /// <summary>
+    /// Semantic candidates less similar than this fraction of the best candidate's cosine are dropped before fusion,
+    /// so a filter that leaves only weak neighbours does not fill the page (and its facets) with unrelated passages.
+    /// </summary>
+    public double SemanticRelativeFloor { get; set; } = 0.5;
+
+    /// <summary>Semantic candidates with a cosine below this are dropped before fusion, whatever the best one scored.</summary>
+    public double SemanticAbsoluteFloor { get; set; } = 0.1;
+
     /// <summary>bm25 column weights: title and metadata, section heading, passage words, derived forms.</summary>
     public double TitleWeight { get; set; } = 2.0;
     /// <inheritdoc cref="TitleWeight"/>

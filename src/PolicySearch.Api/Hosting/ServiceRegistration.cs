@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using PolicySearch.Api.Apis;
+using PolicySearch.Embeddings;
 using PolicySearch.Ingestion;
 using PolicySearch.Ingestion.Readers;
 using PolicySearch.Search;
@@ -24,6 +25,7 @@ internal static class ServiceRegistration
                 index.CorpusPath = ContentPaths.Resolve(index.CorpusPath, environment.ContentRootPath);
             });
         services.AddOptions<SearchOptions>().BindConfiguration(nameof(SearchOptions));
+        services.AddOptions<EmbeddingsOptions>().BindConfiguration("Embeddings");
         services.AddOptions<ReaderOptions>().BindConfiguration("Readers");
         services.AddOptions<AccessOptions>().BindConfiguration("Access")
             .Validate(a => !a.RequireKeyForReads || a.ApiKeys.Any(k => k.Length > 0),
@@ -37,7 +39,8 @@ internal static class ServiceRegistration
             Directory.CreateDirectory(Path.GetDirectoryName(index.Path)!);
             // Opening only creates or checks the schema, so it completes at once; DI factories are synchronous.
             var ingestor = new DocumentIngestor(Gazetteer.Default, provider.GetRequiredService<IOptions<ReaderOptions>>().Value);
-            return PolicySearchIndex.OpenAsync(index, provider.GetRequiredService<IOptions<SearchOptions>>().Value, ingestor: ingestor)
+            return PolicySearchIndex.OpenAsync(index, provider.GetRequiredService<IOptions<SearchOptions>>().Value,
+                    provider.GetRequiredService<IOptions<EmbeddingsOptions>>().Value, ingestor: ingestor)
                 .GetAwaiter().GetResult();
         });
         services.AddSingleton<IndexReadiness>();
@@ -54,7 +57,8 @@ internal static class ServiceRegistration
             // Framework-made problems carry English titles; ours are already Swedish.
             if (context.ProblemDetails.Title is null || IsEnglishDefaultTitle(context.ProblemDetails.Title))
                 context.ProblemDetails.Title = Problems.TitleFor(status) ?? context.ProblemDetails.Title;
-            if (status >= StatusCodes.Status500InternalServerError)
+            // Unexpected failures hide their cause; a 503 carries our own Swedish reason.
+            if (status == StatusCodes.Status500InternalServerError)
             {
                 context.ProblemDetails.Detail = "Försök igen om en stund. Felet är loggat.";
                 context.ProblemDetails.Extensions.Remove("exception");
