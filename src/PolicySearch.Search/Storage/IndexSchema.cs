@@ -67,8 +67,12 @@ internal static class IndexSchema
                 VACUUM;
                 """);
         }
+        // One transaction: a process killed while creating the schema must not leave tables without a version,
+        // which the next open would report as an old index to empty.
+        using var transaction = connection.BeginTransaction();
         Execute(connection, CreateSql);
         Execute(connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Version}')");
+        transaction.Commit();
         return message;
     }
 
