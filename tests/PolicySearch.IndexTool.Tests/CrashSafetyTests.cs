@@ -5,7 +5,9 @@ namespace PolicySearch.IndexTool.Tests;
 /// <summary>Kills the indexer (SIGKILL) while it writes and checks that the index is consistent and the next run completes it.</summary>
 public sealed class CrashSafetyTests : IDisposable
 {
-    private const int Copies = 30;
+    private const int Copies = 10;
+    private const int Kills = 20;
+    private const int MinKillDelayMilliseconds = 300;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-crash-" + Guid.NewGuid().ToString("N"));
 
     public CrashSafetyTests()
@@ -22,27 +24,44 @@ public sealed class CrashSafetyTests : IDisposable
     public async Task Killed_indexing_leaves_whole_documents_and_the_next_run_completes()
     {
         string reference = Path.Combine(_folder, "reference.db");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(0, (await Cli.RunAsync(_folder, "index", "--index", reference, "corpus")).ExitCode);
+        int runMilliseconds = (int)clock.ElapsedMilliseconds;
         var expected = PassagesPerDocument(reference);
         Assert.Equal(5 * Copies, expected.Count);
 
         string crashed = Path.Combine(_folder, "crashed.db");
         var random = new Random(20261122);
-        for (int kill = 0; kill < 3; kill++)
+        int partial = 0;
+        for (int kill = 0; kill < Kills; kill++)
         {
+            // Every fourth kill starts over from no index, the others hit a run resuming a killed one.
+            if (kill % 4 == 0) DeleteIndex(crashed);
             using var process = Cli.Start(_folder, "index", "--index", crashed, "corpus");
-            // Kill while documents are being written: once the first has been committed, after a random pause.
-            while (!process.HasExited && DocumentCount(crashed) == 0) await Task.Delay(20);
-            await Task.Delay(random.Next(0, 400));
-            process.Kill(entireProcessTree: true);
+            // Drained so that a full output pipe never stalls the run before the kill.
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            // Anywhere from start-up (schema creation) to the end of an uninterrupted run.
+            await Task.Delay(random.Next(MinKillDelayMilliseconds, Math.Max(MinKillDelayMilliseconds + 1, runMilliseconds)));
+            if (!process.HasExited) process.Kill(entireProcessTree: true); // a resumed run may already have finished
             await process.WaitForExitAsync();
+            await Task.WhenAll(output, error);
 
             AssertConsistent(crashed, expected);
+            if (File.Exists(crashed) && PassagesPerDocument(crashed).Count is > 0 and var stored && stored < expected.Count) partial++;
         }
+        // The test means something only if kills landed while documents were being written.
+        Assert.True(partial > 0, "no kill landed mid-run");
         Assert.Equal(0, (await Cli.RunAsync(_folder, "index", "--index", crashed, "corpus")).ExitCode);
 
         Assert.Equal(expected, PassagesPerDocument(crashed));
         AssertConsistent(crashed, expected);
+    }
+
+    private static void DeleteIndex(string path)
+    {
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
     }
 
     private static void AssertConsistent(string path, Dictionary<string, long> expected)
@@ -51,31 +70,21 @@ public sealed class CrashSafetyTests : IDisposable
         using var connection = Open(path);
         Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
         // Every stored document is whole: exactly the passages an uninterrupted run gives it, each with its terms row.
-        foreach (var (document, passages) in PassagesPerDocument(path))
+        var stored = PassagesPerDocument(path);
+        foreach (var (document, passages) in stored)
             Assert.Equal(expected[document], passages);
-        Assert.Equal(Scalar(connection, "SELECT count(*) FROM passages"), Scalar(connection, "SELECT count(*) FROM passage_terms"));
-    }
-
-    private static long DocumentCount(string path)
-    {
-        if (!File.Exists(path)) return 0;
-        try
-        {
-            using var connection = Open(path);
-            return Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException)
-        {
-            return 0; // the schema is still being created
-        }
+        if (stored.Count > 0)
+            Assert.Equal(Scalar(connection, "SELECT count(*) FROM passages"), Scalar(connection, "SELECT count(*) FROM passage_terms"));
     }
 
     private static Dictionary<string, long> PassagesPerDocument(string path)
     {
         using var connection = Open(path);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Killed while the schema was being created: no documents yet.
+        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'passage_terms'") is 0L) return counts;
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT d.path, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) FROM documents d";
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read()) counts[Path.GetFileName(reader.GetString(0))] = reader.GetInt64(1);
         return counts;
