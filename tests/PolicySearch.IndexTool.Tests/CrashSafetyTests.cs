@@ -7,7 +7,6 @@ public sealed class CrashSafetyTests : IDisposable
 {
     private const int Copies = 10;
     private const int Kills = 20;
-    private const int MinKillDelayMilliseconds = 300;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-crash-" + Guid.NewGuid().ToString("N"));
 
     public CrashSafetyTests()
@@ -24,9 +23,7 @@ public sealed class CrashSafetyTests : IDisposable
     public async Task Killed_indexing_leaves_whole_documents_and_the_next_run_completes()
     {
         string reference = Path.Combine(_folder, "reference.db");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(0, (await Cli.RunAsync(_folder, "index", "--index", reference, "corpus")).ExitCode);
-        int runMilliseconds = (int)clock.ElapsedMilliseconds;
         var expected = PassagesPerDocument(reference);
         Assert.Equal(5 * Copies, expected.Count);
 
@@ -35,20 +32,28 @@ public sealed class CrashSafetyTests : IDisposable
         int partial = 0;
         for (int kill = 0; kill < Kills; kill++)
         {
-            // Every fourth kill starts over from no index, the others hit a run resuming a killed one.
-            if (kill % 4 == 0) DeleteIndex(crashed);
+            // Every fourth kill starts over from no index (as does a complete one), the others hit a run resuming a killed one.
+            int stored = StoredDocuments(crashed);
+            if (kill % 4 == 0 || stored == expected.Count)
+            {
+                DeleteIndex(crashed);
+                stored = 0;
+            }
+            // A random point by progress, not by time, so kills land mid-run however loaded the machine is:
+            // once a random number of further documents is committed, after a random pause of up to a document's write.
+            int target = stored + random.Next(0, expected.Count - stored);
             using var process = Cli.Start(_folder, "index", "--index", crashed, "corpus");
             // Drained so that a full output pipe never stalls the run before the kill.
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            // Anywhere from start-up (schema creation) to the end of an uninterrupted run.
-            await Task.Delay(random.Next(MinKillDelayMilliseconds, Math.Max(MinKillDelayMilliseconds + 1, runMilliseconds)));
-            if (!process.HasExited) process.Kill(entireProcessTree: true); // a resumed run may already have finished
+            while (!process.HasExited && StoredDocuments(crashed) <= target) await Task.Delay(10);
+            await Task.Delay(random.Next(0, 100));
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             await Task.WhenAll(output, error);
 
             AssertConsistent(crashed, expected);
-            if (File.Exists(crashed) && PassagesPerDocument(crashed).Count is > 0 and var stored && stored < expected.Count) partial++;
+            if (StoredDocuments(crashed) is > 0 and var now && now < expected.Count) partial++;
         }
         // The test means something only if kills landed while documents were being written.
         Assert.True(partial > 0, "no kill landed mid-run");
@@ -62,6 +67,14 @@ public sealed class CrashSafetyTests : IDisposable
     {
         foreach (string suffix in new[] { "", "-wal", "-shm" })
             File.Delete(path + suffix);
+    }
+
+    /// <summary>Documents committed so far; 0 while the file or its schema is still being created.</summary>
+    private static int StoredDocuments(string path)
+    {
+        if (!File.Exists(path)) return 0;
+        try { return PassagesPerDocument(path).Count; }
+        catch (SqliteException) { return 0; }
     }
 
     private static void AssertConsistent(string path, Dictionary<string, long> expected)
