@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using PolicySearch.Ingestion;
 using PolicySearch.Ingestion.Readers;
@@ -9,11 +10,15 @@ namespace PolicySearch.Search.Indexing;
 
 /// <summary>
 /// Brings the index up to date with files or a document stream: unchanged content (same hash) is skipped,
-/// changed content replaced, and with prune, documents whose file is gone are removed. Files are read and
-/// analysed in parallel; writes go through one connection, one transaction per document.
+/// changed content replaced, and with prune, documents whose file is gone are removed. Sources are read and
+/// analysed in parallel; one writer stores them through one connection: one transaction per file, and for a
+/// document stream up to <see cref="StreamBatchSize"/> whole documents per transaction.
 /// </summary>
 internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, DocumentPreparer preparer, IndexOptions options)
 {
+    /// <summary>Documents of a stream written per transaction; FTS5 flushes and merges its segments once per commit.</summary>
+    private const int StreamBatchSize = 64;
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public async Task<IndexReport> IndexFilesAsync(IReadOnlyList<string> paths, bool prune, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
@@ -32,7 +37,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             byte[] bytes = await File.ReadAllBytesAsync(file, ct);
             // Ingested from the path, not the bytes, so the format readers may stream and sidecar metadata applies.
             return new IndexSource(file, bytes.Length, Hash(bytes), token => ingestor.IngestAsync(file, token));
-        }, run, errors, cancellationToken);
+        }, batchSize: 1, run, errors, cancellationToken);
         int removed = prune ? await PruneAsync(connection, paths, cancellationToken) : 0;
         return run.Report(removed, errors);
     }
@@ -45,7 +50,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         string file = Path.GetFileName(path);
         await using var connection = await OpenForWritingAsync(cancellationToken);
         await IndexSourcesAsync(connection, JsonlDocumentStream.ReadAsync(path, cancellationToken), r => $"{file}/{r.Document?.Id ?? "line " + r.LineNumber}",
-            (record, _) => Task.FromResult(JsonlSource(file, record)), run, errors, cancellationToken);
+            (record, _) => Task.FromResult(JsonlSource(file, record)), StreamBatchSize, run, errors, cancellationToken);
         return run.Report(0, errors);
     }
 
@@ -56,39 +61,92 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         await using var connection = await OpenForWritingAsync(cancellationToken);
         await IndexSourcesAsync(connection, documents, d => d.SourcePath, (document, _) => Task.FromResult(new IndexSource(
             document.SourcePath, System.Text.Encoding.UTF8.GetByteCount(document.CleanText), document.ContentHash, _ => Task.FromResult(document))),
-            run, errors, cancellationToken);
+            StreamBatchSize, run, errors, cancellationToken);
         return run.Report(0, errors);
     }
 
     /// <summary>
     /// The shared loop: sources are opened, hashed, ingested and analysed in parallel; unchanged ones are skipped;
-    /// each document is written in its own transaction under the write lock. A bad source never stops the run.
+    /// prepared documents queue for the one writer, which commits up to <paramref name="batchSize"/> of them at a
+    /// time under the write lock. A bad source never stops the run.
     /// </summary>
     private async Task IndexSourcesAsync<T>(SqliteConnection connection, IAsyncEnumerable<T> items, Func<T, string> keyOf,
-        Func<T, CancellationToken, Task<IndexSource>> open, Run run, List<IndexError> errors, CancellationToken cancellationToken)
+        Func<T, CancellationToken, Task<IndexSource>> open, int batchSize, Run run, List<IndexError> errors, CancellationToken cancellationToken)
     {
         var hashes = DocumentWriter.ReadHashes(connection);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
+        int workers = Math.Max(1, options.MaxParallelism);
+        // Bounded, so analysis never runs far ahead of the writer with whole documents in memory.
+        var queue = Channel.CreateBounded<PreparedDocument>(new BoundedChannelOptions(Math.Max(batchSize, workers) * 2) { SingleReader = true });
+        var writer = WriteQueueAsync(connection, queue.Reader, batchSize, run, errors, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        try
         {
+            await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
+            {
+                try
+                {
+                    var source = await open(item, ct);
+                    if (hashes.TryGetValue(source.Key, out string? stored) && string.Equals(stored, source.Hash, StringComparison.OrdinalIgnoreCase))
+                    {
+                        run.Unchanged(source.Key, source.Bytes);
+                        return;
+                    }
+                    var document = await source.IngestAsync(ct);
+                    await queue.Writer.WriteAsync(await preparer.PrepareAsync(source.Key, source.Bytes, document, ct), ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    run.Failed(keyOf(item), ex, errors);
+                }
+            });
+        }
+        finally
+        {
+            queue.Writer.Complete();
+            await writer;
+        }
+    }
+
+    /// <summary>
+    /// Drains the queue: whatever is waiting (up to <paramref name="batchSize"/>) goes in one transaction. If a batch
+    /// fails, its documents are written one by one, so only the bad document is reported and lost.
+    /// </summary>
+    private async Task WriteQueueAsync(SqliteConnection connection, ChannelReader<PreparedDocument> queue, int batchSize,
+        Run run, List<IndexError> errors, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var batch = new List<PreparedDocument>(batchSize);
+        while (await queue.WaitToReadAsync(cancellationToken))
+        {
+            while (batch.Count < batchSize && queue.TryRead(out var prepared)) batch.Add(prepared);
             try
             {
-                var source = await open(item, ct);
-                if (hashes.TryGetValue(source.Key, out string? stored) && string.Equals(stored, source.Hash, StringComparison.OrdinalIgnoreCase))
-                {
-                    run.Unchanged(source.Key, source.Bytes);
-                    return;
-                }
-                var document = await source.IngestAsync(ct);
-                var prepared = await preparer.PrepareAsync(source.Key, source.Bytes, document, ct);
-                await WriteAsync(connection, prepared, ct);
-                run.Indexed(source.Key, source.Bytes, document.Passages.Count);
+                await WriteAsync(connection, batch, cancellationToken);
+                foreach (var prepared in batch) run.Indexed(prepared.Path, prepared.Bytes, prepared.Document.Passages.Count);
+            }
+            catch (SqliteException) when (batch.Count > 1)
+            {
+                foreach (var prepared in batch) await WriteOneAsync(connection, prepared, run, errors, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                run.Failed(keyOf(item), ex, errors);
+                foreach (var prepared in batch) run.Failed(prepared.Path, ex, errors);
             }
-        });
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteOneAsync(SqliteConnection connection, PreparedDocument prepared, Run run, List<IndexError> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(connection, [prepared], cancellationToken);
+            run.Indexed(prepared.Path, prepared.Bytes, prepared.Document.Passages.Count);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            run.Failed(prepared.Path, ex, errors);
+        }
     }
 
     /// <summary>A JSONL record as a text document whose title, type and date come along as sidecar metadata.</summary>
@@ -114,7 +172,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         var document = ingestor.Ingest(name, bytes);
         var prepared = await preparer.PrepareAsync(name, bytes.Length, document, cancellationToken);
         await using var connection = await OpenForWritingAsync(cancellationToken);
-        await WriteAsync(connection, prepared, cancellationToken);
+        await WriteAsync(connection, [prepared], cancellationToken);
         return document;
     }
 
@@ -133,10 +191,10 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         return connection;
     }
 
-    private async Task WriteAsync(SqliteConnection connection, PreparedDocument prepared, CancellationToken cancellationToken)
+    private async Task WriteAsync(SqliteConnection connection, IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
-        try { DocumentWriter.Write(connection, prepared); }
+        try { DocumentWriter.Write(connection, batch); }
         finally { _writeLock.Release(); }
     }
 

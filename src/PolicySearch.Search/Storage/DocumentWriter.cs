@@ -32,11 +32,13 @@ internal static class DocumentWriter
         command.ExecuteNonQuery();
     }
 
-    public static void Write(SqliteConnection connection, PreparedDocument prepared)
+    /// <summary>
+    /// Writes <paramref name="batch"/> in one transaction: each document stays whole, and FTS5 flushes and merges
+    /// its segments once per batch instead of once per document, which is most of the cost of small documents.
+    /// </summary>
+    public static void Write(SqliteConnection connection, IReadOnlyList<PreparedDocument> batch)
     {
         using var transaction = connection.BeginTransaction();
-        DeleteDocument(connection, transaction, prepared.Path);
-        long documentId = InsertDocument(connection, transaction, prepared);
         var speakerIds = new Dictionary<Speaker, long>();
 
         using var passage = connection.CreateCommand();
@@ -52,7 +54,7 @@ internal static class DocumentWriter
         var pSection = passage.Parameters.Add("$section", SqliteType.Text);
         var pPage = passage.Parameters.Add("$page", SqliteType.Integer);
         var pSpeaker = passage.Parameters.Add("$speaker", SqliteType.Integer);
-        passage.Parameters.AddWithValue("$document", documentId);
+        var pDocument = passage.Parameters.Add("$document", SqliteType.Integer);
 
         using var terms = connection.CreateCommand();
         terms.Transaction = transaction;
@@ -69,34 +71,39 @@ internal static class DocumentWriter
         var vId = vector.Parameters.Add("$id", SqliteType.Integer);
         var vBlob = vector.Parameters.Add("$vector", SqliteType.Blob);
 
-        var passages = prepared.Document.Passages;
-        for (int i = 0; i < passages.Count; i++)
+        foreach (var prepared in batch)
         {
-            var p = passages[i];
-            if (!speakerIds.TryGetValue(p.Speaker, out long speakerId))
-                speakerIds[p.Speaker] = speakerId = UpsertSpeaker(connection, transaction, p.Speaker);
-            pOrdinal.Value = p.Ordinal;
-            pText.Value = p.Text;
-            pStart.Value = p.Start;
-            pEnd.Value = p.End;
-            pSection.Value = (object?)p.Section ?? DBNull.Value;
-            pPage.Value = (object?)p.Page ?? DBNull.Value;
-            pSpeaker.Value = speakerId;
-            long passageId = Convert.ToInt64(passage.ExecuteScalar(), CultureInfo.InvariantCulture);
-
-            var t = prepared.Terms[i];
-            tId.Value = passageId;
-            tTitle.Value = t.Title;
-            tSection.Value = t.Section;
-            tText.Value = t.Text;
-            tDerived.Value = t.Derived;
-            terms.ExecuteNonQuery();
-
-            if (prepared.Vectors is { } vectors)
+            DeleteDocument(connection, transaction, prepared.Path);
+            pDocument.Value = InsertDocument(connection, transaction, prepared);
+            var passages = prepared.Document.Passages;
+            for (int i = 0; i < passages.Count; i++)
             {
-                vId.Value = passageId;
-                vBlob.Value = MemoryMarshal.AsBytes(vectors[i].Span).ToArray();
-                vector.ExecuteNonQuery();
+                var p = passages[i];
+                if (!speakerIds.TryGetValue(p.Speaker, out long speakerId))
+                    speakerIds[p.Speaker] = speakerId = UpsertSpeaker(connection, transaction, p.Speaker);
+                pOrdinal.Value = p.Ordinal;
+                pText.Value = p.Text;
+                pStart.Value = p.Start;
+                pEnd.Value = p.End;
+                pSection.Value = (object?)p.Section ?? DBNull.Value;
+                pPage.Value = (object?)p.Page ?? DBNull.Value;
+                pSpeaker.Value = speakerId;
+                long passageId = Convert.ToInt64(passage.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+                var t = prepared.Terms[i];
+                tId.Value = passageId;
+                tTitle.Value = t.Title;
+                tSection.Value = t.Section;
+                tText.Value = t.Text;
+                tDerived.Value = t.Derived;
+                terms.ExecuteNonQuery();
+
+                if (prepared.Vectors is { } vectors)
+                {
+                    vId.Value = passageId;
+                    vBlob.Value = MemoryMarshal.AsBytes(vectors[i].Span).ToArray();
+                    vector.ExecuteNonQuery();
+                }
             }
         }
         transaction.Commit();

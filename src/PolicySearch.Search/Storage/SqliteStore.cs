@@ -6,7 +6,7 @@ namespace PolicySearch.Search.Storage;
 internal sealed class SqliteStore
 {
     // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commits.
-    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
 
     private readonly string _connectionString;
 
