@@ -35,6 +35,8 @@ public sealed class DocumentIngestor
         string? sidecar = null;
         try
         {
+            // Size first, so an oversized file is refused without reading it.
+            _reader.CheckFileSize(path, new FileInfo(path).Length);
             bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             if (SidecarMetadata.Find(path) is { } sidecarPath)
                 sidecar = await File.ReadAllTextAsync(sidecarPath, cancellationToken);

@@ -134,7 +134,8 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         return buffer.ToArray();
     }
 
-    private void CheckFileSize(string name, long bytes)
+    /// <summary>Refuses a file of <paramref name="bytes"/> bytes when it is over <see cref="ReaderOptions.MaxFileBytes"/>.</summary>
+    internal void CheckFileSize(string name, long bytes)
     {
         if (bytes > _options.MaxFileBytes)
             throw new IngestionException($"{name}: filen är större än gränsen {ReaderMessages.Size(_options.MaxFileBytes)} (Readers:MaxFileBytes).");
