@@ -111,14 +111,17 @@ internal sealed class SearchEngine(
     }
 
     /// <summary>
-    /// When some passages match every query word, keyword matches come before semantic-only candidates: a user
-    /// who typed words that occur expects them in the first hits. Fusion still orders within each part.
+    /// When some passages match every query word, those come first in keyword order: a user whose typed words all
+    /// occur expects them in the first hits, ranked by how well they hold those words. Vectors order the rest
+    /// (partial and semantic-only matches) by fusion.
     /// </summary>
     private static List<RankedPassage> KeywordFirst(List<RankedPassage> fused, List<RankedPassage> keyword, int groupCount)
     {
-        if (!keyword.Any(r => r.Score >= groupCount)) return fused;
-        var matched = keyword.Select(r => r.PassageId).ToHashSet();
-        return [.. fused.Where(r => matched.Contains(r.PassageId)), .. fused.Where(r => !matched.Contains(r.PassageId))];
+        var complete = keyword.Where(r => r.Score >= groupCount).ToList();
+        if (complete.Count == 0) return fused;
+        var first = complete.Select(r => r.PassageId).ToHashSet();
+        var fusedScores = fused.ToDictionary(r => r.PassageId, r => r.Score);
+        return [.. complete.Select(r => r with { Score = fusedScores.GetValueOrDefault(r.PassageId) }), .. fused.Where(r => !first.Contains(r.PassageId))];
     }
 
     private SearchHit ToHit(PassageRow row, double score, KeywordQuery query) =>
