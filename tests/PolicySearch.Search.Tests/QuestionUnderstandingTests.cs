@@ -19,6 +19,14 @@ public sealed class QuestionUnderstandingTests(SeedIndexFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Interpretation_spells_out_an_acronym_as_the_documents_write_it()
+    {
+        var response = await _seed.SearchAsync("Vad sa Skärholmens stadsdelsnämnd om SIG?", SearchMode.Keyword);
+
+        Assert.Equal(["sociala insatsgrupper"], response.Interpretation.Expansions);
+    }
+
+    [Fact]
     public async Task The_named_speakers_passages_are_the_answer()
     {
         var response = await _seed.SearchAsync("Vad sa Skärholmens stadsdelsnämnd om SIG?", SearchMode.Keyword);

@@ -40,7 +40,7 @@ internal sealed class KeywordQuery
         var query = new KeywordQuery();
         var tokens = analyzer.Analyze(topic, AnalysisTarget.Query);
         foreach (var position in tokens.GroupBy(t => t.Position))
-            query.AddWordGroup([.. position]);
+            query.AddWordGroup([.. position], ReadableExpansion(analyzer.Acronyms, topic, position.First()));
         var words = tokens.Where(t => PassageTerms.IsPrimary(t.Kind) && t.Term.Length > 0).Select(t => t.Term).ToList();
         // In any column: the derived column holds an acronym's expansion in order, so "SIG" is "sociala insatsgrupper" here too.
         if (words.Count > 1) query._wordsInOrder = Quote(words);
@@ -73,7 +73,13 @@ internal sealed class KeywordQuery
     private string WithExclusions(string positive) =>
         _excluded.Count == 0 ? positive : $"({positive}) NOT ({string.Join(" OR ", _excluded)})";
 
-    private void AddWordGroup(IReadOnlyList<Token> tokens)
+    /// <summary>What the acronym at <paramref name="word"/> stands for as the documents write it ("sociala insatsgrupper"), or null.</summary>
+    private static string? ReadableExpansion(AcronymTable acronyms, string topic, Token word) =>
+        acronyms.Pairs.TryGetValue(topic[word.Start..word.End].ToUpperInvariant(), out var expansions) && expansions.Count > 0
+            ? expansions[0]
+            : null;
+
+    private void AddWordGroup(IReadOnlyList<Token> tokens, string? readableExpansion)
     {
         var alternatives = new List<string>();
         var parts = new List<string>();
@@ -93,7 +99,7 @@ internal sealed class KeywordQuery
         if (expansion.Count > 0)
         {
             alternatives.Add(expansion.Count == 1 ? Quote(expansion[0]) : Phrase(expansion));
-            Expansions.Add(string.Join(' ', expansion));
+            Expansions.Add(readableExpansion ?? string.Join(' ', expansion));
         }
         var distinct = alternatives.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0) return;
