@@ -26,7 +26,7 @@ internal static partial class SwedishDates
             int month = Array.IndexOf(s_months, m.Groups["month"].Value.ToLowerInvariant()) + 1;
             int day = int.Parse(m.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
             int year = int.Parse(m.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
-            if (day <= DateTime.DaysInMonth(year, month))
+            if (day >= 1 && day <= DateTime.DaysInMonth(year, month))
                 yield return (new DateOnly(year, month, day), m.Index);
         }
     }
