@@ -31,8 +31,8 @@ public sealed class BadFilesTests
             [Write(bad, "inte-zip.docx", Encoding.UTF8.GetBytes("Det här är ingen docx."))] = "inte ett zip-arkiv",
             [Write(bad, "zip-bomb.docx", ZipBomb())] = "zip-bomb",
         };
-        // The indexer hashes and the ingestor reads whole files before the reader's size check, so the one-line file
-        // is the configured limit plus one byte rather than 200 MB (see README, Limits).
+        // A file over the limit is refused from its size before it is read, so the configured limit plus one byte
+        // exercises the same path as a 200 MB file without writing one (see README, Limits).
         string oneLine = Path.Combine(bad, "en-rad.txt");
         using (var stream = File.Create(oneLine))
         {
