@@ -1,25 +1,31 @@
+using Microsoft.Data.Sqlite;
+using PolicySearch.Search.Storage;
+
 namespace PolicySearch.Search;
 
 /// <summary>
-/// A value built from the stored data (vectors, facet table) and rebuilt after the data changed:
-/// <see cref="Invalidate"/> bumps the generation, the next <see cref="Get"/> reloads.
+/// A value built from the stored data (vectors, keyword postings, facet table), rebuilt when the data changed:
+/// when the data generation seen in the caller's snapshot differs (a write by any process), or after
+/// <see cref="Invalidate"/> (vectors re-embedded by this process).
 /// </summary>
-internal sealed class GenerationCache<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> load) where T : class
+internal sealed class GenerationCache<T>(Func<SqliteConnection, T> load) where T : class
 {
     private readonly Lock _lock = new();
-    private long _generation;
-    private (long Generation, T Value)? _cached;
+    private long _invalidations;
+    private (long Invalidations, long Generation, T Value)? _cached;
 
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate() => Interlocked.Increment(ref _invalidations);
 
-    public T Get(Microsoft.Data.Sqlite.SqliteConnection connection)
+    /// <summary>The value for the data <paramref name="connection"/> sees (call it inside the search's read transaction).</summary>
+    public T Get(SqliteConnection connection)
     {
-        long generation = Interlocked.Read(ref _generation);
+        long invalidations = Interlocked.Read(ref _invalidations);
+        long generation = DocumentWriter.ReadGeneration(connection);
         lock (_lock)
         {
-            if (_cached is { } cached && cached.Generation == generation) return cached.Value;
+            if (_cached is { } cached && cached.Invalidations == invalidations && cached.Generation == generation) return cached.Value;
             var value = load(connection);
-            _cached = (generation, value);
+            _cached = (invalidations, generation, value);
             return value;
         }
     }

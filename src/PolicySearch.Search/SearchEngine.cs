@@ -24,12 +24,16 @@ internal sealed class SearchEngine(
 {
     private readonly KeywordRetriever _keyword = new(options);
     private readonly Highlighter _highlighter = new(analyzer);
+    private readonly GenerationCache<KeywordIndex> _keywordIndex = new(connection => KeywordIndex.Load(connection, options));
+    private readonly GenerationCache<PassageFilters> _filters = new(PassageFilters.Load);
     private readonly GenerationCache<VectorIndex> _vectors = new(VectorIndex.Load);
     private readonly GenerationCache<FacetTable> _facets = new(FacetTable.Load);
 
-    /// <summary>Tells the engine the stored data changed, so cached vectors and speakers are reloaded.</summary>
+    /// <summary>Tells the engine the stored vectors changed (re-embedded), so cached data is reloaded.</summary>
     public void Invalidate()
     {
+        _keywordIndex.Invalidate();
+        _filters.Invalidate();
         _vectors.Invalidate();
         _facets.Invalidate();
     }
@@ -55,51 +59,52 @@ internal sealed class SearchEngine(
             : await EmbedAsync(meaning, cancellationToken);
         // Without a vector list nothing is fused, so the page is all keyword retrieval needs to rank.
         int pool = queryVector is null ? offset + top : Math.Max(options.CandidatePool, offset + top);
+        var keywordIndex = _keywordIndex.Get(connection);
+        var filters = _filters.Get(connection);
 
         // A named speaker's own passages are the answer; others only when the speaker has none on the topic.
-        List<RankedPassage> ranked = [];
+        var allowed = filters.Allowed(connection, filter);
+        KeywordMatches? spokenMatches = null;
         if (interpretation.Speaker is { } speaker)
         {
-            var spoken = filter.WithSpeaker(speaker.Voices);
-            if (keywordQuery.IsEmpty || _keyword.Retrieve(connection, keywordQuery, spoken, 1).Count > 0)
+            var spoken = filters.Allowed(connection, filter.WithSpeaker(speaker.Voices));
+            spokenMatches = _keyword.Match(connection, keywordIndex, keywordQuery, spoken);
+            if (keywordQuery.IsEmpty || spokenMatches.Count > 0) allowed = spoken;
+            else
             {
-                filter = spoken;
-                ranked = Retrieve(connection, request.Mode, keywordQuery, queryVector, filter, pool);
+                spokenMatches.Dispose();
+                spokenMatches = null;
             }
         }
-        if (ranked.Count == 0) ranked = Retrieve(connection, request.Mode, keywordQuery, queryVector, filter, pool);
+        using var matches = spokenMatches ?? _keyword.Match(connection, keywordIndex, keywordQuery, allowed);
+        var ranked = Retrieve(connection, request.Mode, matches, queryVector, allowed, pool);
 
         var page = ranked.Skip(offset).Take(top).ToList();
         var rows = PassageRow.Load(connection, page.Select(r => r.PassageId));
         var hits = page.Where(r => rows.ContainsKey(r.PassageId)).Select(r => ToHit(rows[r.PassageId], r.Score, keywordQuery)).ToList();
 
-        // Facets count the matching set exactly up to FacetLimit keyword matches, beyond that a sample of it;
-        // the total is then the keyword match count from SQLite.
-        int keywordTotal = _keyword.Count(connection, keywordQuery, filter);
-        // Semantic results are the ranked list itself; hybrid adds the semantic candidates that survived the floor.
+        // Total and facets are exact: semantic results are the ranked list itself; keyword results every keyword
+        // match; hybrid adds the semantic candidates that survived the floor.
         bool semanticOnly = request.Mode == SearchMode.Semantic && queryVector is not null;
-        var matching = semanticOnly
-            ? ranked.Select(r => r.PassageId).ToHashSet()
-            : _keyword.Matching(connection, keywordQuery, filter, options.FacetLimit).ToHashSet();
-        if (request.Mode == SearchMode.Hybrid) matching.UnionWith(ranked.Select(r => r.PassageId));
-        int total = keywordTotal <= options.FacetLimit || semanticOnly ? matching.Count : keywordTotal;
-        var facets = _facets.Get(connection).Count(matching);
+        var counted = new List<long>(matches.Count + ranked.Count);
+        if (!semanticOnly) foreach (int passage in matches.Passages) counted.Add(passage);
+        if (semanticOnly || request.Mode == SearchMode.Hybrid)
+            counted.AddRange(ranked.Select(r => r.PassageId).Where(id => semanticOnly || !matches.Contains(id)));
+        var facets = _facets.Get(connection).Count(counted);
 
-        return new SearchResponse(request.Query, request.Mode, total, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        return new SearchResponse(request.Query, request.Mode, counted.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
             new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, parsed.Describe(interpretation.Topic), keywordQuery.Expansions),
             hits, facets);
     }
 
-    private List<RankedPassage> Retrieve(SqliteConnection connection, SearchMode mode, KeywordQuery query, float[]? queryVector, SearchFilter filter, int pool)
+    private List<RankedPassage> Retrieve(SqliteConnection connection, SearchMode mode, KeywordMatches matches, float[]? queryVector, PassageSet? allowed, int pool)
     {
-        var keyword = mode == SearchMode.Semantic ? [] : _keyword.Retrieve(connection, query, filter, pool);
+        var keyword = mode == SearchMode.Semantic ? [] : matches.Top(pool);
         if (queryVector is null || mode == SearchMode.Keyword) return keyword;
-        var vectors = _vectors.Get(connection);
-        var allowed = filter.IsEmpty ? null : AllowedPassages(connection, filter);
-        var semantic = vectors.Nearest(queryVector, pool, allowed);
+        var semantic = _vectors.Get(connection).Nearest(queryVector, pool, allowed);
         if (mode == SearchMode.Semantic) return semantic;
         var fused = RankFusion.Fuse(options.RrfK, (keyword, 1.0), (AboveFloor(semantic), options.SemanticWeight));
-        return KeywordFirst(fused, keyword, query.GroupCount);
+        return KeywordFirst(fused, keyword, matches.GroupCount);
     }
 
     /// <summary>The semantic candidates close enough to the best one (and absolutely) to be worth fusing.</summary>
@@ -133,17 +138,6 @@ internal sealed class SearchEngine(
         if (embeddings is null or IndexEmbeddings { IsReady: false }) return null;
         var embedding = await embeddings.GenerateAsync([topic], cancellationToken: cancellationToken);
         return VectorMath.Normalised(embedding[0].Vector).ToArray();
-    }
-
-    private static HashSet<long> AllowedPassages(SqliteConnection connection, SearchFilter filter)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id WHERE 1 = 1{filter.AndClause()}";
-        filter.AddParameters(command);
-        var ids = new HashSet<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
     }
 
     /// <summary>The passage vectors, loaded once per data generation (also for "more like this").</summary>

@@ -52,12 +52,13 @@ internal sealed class FacetTable
         return table;
     }
 
+    /// <summary>Counts the facet values of <paramref name="passageIds"/> (one counter array per facet: no hashing per passage).</summary>
     public SearchFacets Count(IEnumerable<long> passageIds)
     {
-        var body = new Dictionary<int, int>();
-        var year = new Dictionary<int, int>();
-        var type = new Dictionary<int, int>();
-        var party = new Dictionary<int, int>();
+        var body = new int[_values.Count];
+        var year = new int[_values.Count];
+        var type = new int[_values.Count];
+        var party = new int[_values.Count];
         foreach (long id in passageIds)
         {
             if (id < 0 || id >= _body.Length) continue;
@@ -69,14 +70,18 @@ internal sealed class FacetTable
         return new SearchFacets(Sorted(body), Sorted(year), Sorted(type), Sorted(party));
     }
 
-    private static void Add(Dictionary<int, int> counts, int value)
+    private static void Add(int[] counts, int value)
     {
-        if (value != None) counts[value] = counts.GetValueOrDefault(value) + 1;
+        if (value != None) counts[value]++;
     }
 
-    private List<FacetValue> Sorted(Dictionary<int, int> counts) =>
-        counts.Select(c => new FacetValue(_values[c.Key], c.Value))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+    private List<FacetValue> Sorted(int[] counts)
+    {
+        var values = new List<FacetValue>();
+        for (int id = 0; id < counts.Length; id++)
+            if (counts[id] > 0) values.Add(new FacetValue(_values[id], counts[id]));
+        return [.. values.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
+    }
 
     private int Id(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? None : Id(reader.GetString(ordinal));
 

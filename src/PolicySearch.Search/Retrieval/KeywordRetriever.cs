@@ -1,142 +1,111 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PolicySearch.Search.Querying;
 
 namespace PolicySearch.Search.Retrieval;
 
 /// <summary>
-/// BM25 over the analysed terms with AND-ish ranking: passages matching every query group come first,
-/// then passages matching fewer groups, ordered by how many groups they cover and then by bm25. Only a
-/// bounded number of candidates is scored per step (LIMIT), so common terms do not rank the whole index.
+/// Matches a <see cref="KeywordQuery"/> against the in-memory postings of a <see cref="KeywordIndex"/>: every
+/// passage matching any group is scored (bm25 summed over the terms it holds) and counted, so ranking, the total
+/// and the facets all come from one exact pass. Ranking is tiered: the words as a phrase, then every group, then
+/// fewer groups (see <see cref="KeywordMatches.Key"/>).
 /// </summary>
 internal sealed class KeywordRetriever(SearchOptions options)
 {
-    private string Bm25 => string.Create(CultureInfo.InvariantCulture,
-        $"bm25(passage_terms, {options.TitleWeight}, {options.SectionWeight}, {options.TextWeight}, {options.DerivedWeight})");
-
-    public List<RankedPassage> Retrieve(SqliteConnection connection, KeywordQuery query, SearchFilter filter, int limit)
-    {
-        if (query.IsEmpty) return [];
-        // Tiers: the words as a phrase, then every group anywhere, then partial matches by coverage.
-        var ranked = new List<RankedPassage>();
-        var found = new HashSet<long>();
-        if (query.WordsInOrder() is { } phrase)
-            Add(ranked, found, Top(connection, phrase, filter, limit, found), query.GroupCount + 1, limit);
-        if (ranked.Count < limit)
-            Add(ranked, found, Top(connection, query.All(), filter, limit, found), query.GroupCount, limit);
-        if (ranked.Count >= limit || query.GroupCount == 1) return ranked;
-
-        var partial = Top(connection, query.Any(), filter, limit * 2, found);
-        if (partial.Count == 0) return ranked;
-        var coverage = Coverage(connection, query, partial.Select(p => p.PassageId).ToList());
-        ranked.AddRange(partial
-            .Select(hit => new RankedPassage(hit.PassageId, coverage[hit.PassageId] + Squash(hit.Score)))
-            .OrderByDescending(r => r.Score)
-            .Take(limit - ranked.Count));
-        return ranked;
-    }
-
-    private static void Add(List<RankedPassage> ranked, HashSet<long> found, List<RankedPassage> hits, int tier, int limit)
-    {
-        foreach (var hit in hits)
-        {
-            if (ranked.Count >= limit) return;
-            if (found.Add(hit.PassageId)) ranked.Add(new RankedPassage(hit.PassageId, tier + Squash(hit.Score)));
-        }
-    }
-
-    /// <summary>Up to <paramref name="cap"/> passages matching any group, after filters (in index order).</summary>
-    public List<long> Matching(SqliteConnection connection, KeywordQuery query, SearchFilter filter, int cap)
-    {
-        if (query.IsEmpty) return [];
-        using var command = MatchingCommand(connection, query, filter, "f.rowid", " LIMIT $cap");
-        command.Parameters.AddWithValue("$cap", cap);
-        return ReadIds(command);
-    }
-
-    /// <summary>How many passages match any group, after filters (counted inside SQLite, no rows returned).</summary>
-    public int Count(SqliteConnection connection, KeywordQuery query, SearchFilter filter)
-    {
-        if (query.IsEmpty) return 0;
-        using var command = MatchingCommand(connection, query, filter, "count(*)", "");
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static SqliteCommand MatchingCommand(SqliteConnection connection, KeywordQuery query, SearchFilter filter, string select, string limit)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {select} FROM passage_terms f {(filter.IsEmpty ? "" : JoinMetadata)} WHERE passage_terms MATCH $match{filter.AndClause()}{limit}";
-        command.Parameters.AddWithValue("$match", query.Any());
-        filter.AddParameters(command);
-        return command;
-    }
-
-    internal const string JoinMetadata =
-        "JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id";
-
-    /// <summary>bm25 is negative, more negative is better; map it to (0, 1) so it only orders within a coverage level.</summary>
-    private static double Squash(double bm25) => -bm25 / (1 - bm25);
-
-    private List<RankedPassage> Top(SqliteConnection connection, string match, SearchFilter filter, int limit, HashSet<long>? exclude)
-    {
-        using var command = connection.CreateCommand();
-        string join = filter.IsEmpty ? "" : JoinMetadata;
-        long? newest = filter.IsEmpty ? RankingBound(connection, match) : null;
-        command.CommandText = $"""
-            SELECT f.rowid, {Bm25} AS score FROM passage_terms f {join}
-            WHERE passage_terms MATCH $match{filter.AndClause()}{(newest is null ? "" : " AND f.rowid > $bound")}
-            ORDER BY score, f.rowid LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$match", match);
-        if (newest is { } bound) command.Parameters.AddWithValue("$bound", bound);
-        command.Parameters.AddWithValue("$limit", limit + (exclude?.Count ?? 0));
-        filter.AddParameters(command);
-        var hits = new List<RankedPassage>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            long id = reader.GetInt64(0);
-            if (exclude is null || !exclude.Contains(id)) hits.Add(new RankedPassage(id, reader.GetDouble(1)));
-        }
-        return hits;
-    }
-
     /// <summary>
-    /// FTS5 computes bm25 for every match before it can sort, which for a common word means tens of thousands of
-    /// passages. Bounded top-k: when more than <see cref="SearchOptions.MaxRankedMatches"/> passages match, only the
-    /// most recently indexed ones are ranked. Returns the rowid above which to rank, or null when all are ranked.
+    /// All matches of <paramref name="query"/> among the passages <paramref name="allowed"/> (null: all).
+    /// The caller disposes the result.
     /// </summary>
-    private long? RankingBound(SqliteConnection connection, string match)
+    public KeywordMatches Match(SqliteConnection connection, KeywordIndex index, KeywordQuery query, PassageSet? allowed)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match ORDER BY rowid DESC LIMIT 1 OFFSET $max";
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$max", options.MaxRankedMatches);
-        return command.ExecuteScalar() is long rowid ? rowid : null;
-    }
-
-    /// <summary>How many query groups each candidate matches.</summary>
-    private static Dictionary<long, int> Coverage(SqliteConnection connection, KeywordQuery query, List<long> candidates)
-    {
-        var coverage = candidates.ToDictionary(id => id, _ => 0);
-        string ids = "[" + string.Join(',', candidates) + "]";
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match AND rowid IN (SELECT value FROM json_each($ids))";
-        var match = command.Parameters.Add("$match", SqliteType.Text);
-        command.Parameters.AddWithValue("$ids", ids);
+        var matches = index.RentMatches();
+        matches.Begin(query.GroupCount);
+        var context = new MatchContext(connection, index, options.MaxPrefixTerms);
+        foreach (var pattern in query.Excluded)
+            context.ForEach(pattern, (passage, _) => matches.Exclude(passage));
         for (int g = 0; g < query.GroupCount; g++)
         {
-            match.Value = query.Group(g);
-            foreach (long id in ReadIds(command)) coverage[id]++;
+            int group = g;
+            foreach (var pattern in query.Groups[g])
+                context.ForEach(pattern, (passage, impact) =>
+                {
+                    if ((allowed is null || allowed.Contains(passage)) && !matches.IsExcluded(passage))
+                        matches.Add(group, passage, impact);
+                });
         }
-        return coverage;
+        if (query.WordsInOrder is { } phrase && query.GroupCount > 1)
+            context.ForEach(phrase, (passage, _) => matches.MarkInOrder(passage));
+        return matches;
     }
 
-    private static List<long> ReadIds(SqliteCommand command)
+    /// <summary>Enumerates the passages a <see cref="TermPattern"/> matches, in id order, with the summed impacts of its terms.</summary>
+    private readonly struct MatchContext(SqliteConnection connection, KeywordIndex index, int maxPrefixTerms)
     {
-        var ids = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
+        public void ForEach(TermPattern pattern, Action<int, float> visit)
+        {
+            switch (pattern.Kind)
+            {
+                case TermPatternKind.Term:
+                    Visit(index.Postings(connection, pattern.Terms[0]), visit);
+                    break;
+                case TermPatternKind.Prefix:
+                    // Each expansion is a term of its own; a passage holding several counts their impacts together.
+                    foreach (string term in index.TermsStartingWith(connection, pattern.Terms[0], maxPrefixTerms))
+                        Visit(index.Postings(connection, term), visit);
+                    break;
+                default:
+                    Intersect(pattern, visit);
+                    break;
+            }
+        }
+
+        private static void Visit(TermPostings postings, Action<int, float> visit)
+        {
+            var passages = postings.Passages;
+            var impacts = postings.Impacts;
+            for (int i = 0; i < passages.Length; i++) visit(passages[i], impacts[i]);
+        }
+
+        /// <summary>Passages holding every term (walked from the rarest); for a phrase, at consecutive positions of an allowed column.</summary>
+        private void Intersect(TermPattern pattern, Action<int, float> visit)
+        {
+            var lists = new TermPostings[pattern.Terms.Count];
+            for (int t = 0; t < lists.Length; t++) lists[t] = index.Postings(connection, pattern.Terms[t]);
+            int driver = 0;
+            for (int t = 1; t < lists.Length; t++)
+                if (lists[t].Count < lists[driver].Count) driver = t;
+            var cursors = new int[lists.Length];
+            var found = new int[lists.Length];
+            var driverPassages = lists[driver].Passages;
+            for (int i = 0; i < driverPassages.Length; i++)
+            {
+                int passage = driverPassages[i];
+                bool all = true;
+                for (int t = 0; t < lists.Length && all; t++)
+                {
+                    int at = t == driver ? i : lists[t].Seek(passage, cursors[t]);
+                    if (at < 0) { cursors[t] = ~at; all = false; }
+                    else cursors[t] = found[t] = at;
+                }
+                if (!all) continue;
+                if (pattern.Kind == TermPatternKind.Phrase && !InOrder(lists, found, pattern.Columns)) continue;
+                float impact = 0;
+                for (int t = 0; t < lists.Length; t++) impact += lists[t].Impacts[found[t]];
+                visit(passage, impact);
+            }
+        }
+
+        /// <summary>Whether the terms occur at consecutive offsets of one column in <paramref name="columns"/>.</summary>
+        private static bool InOrder(TermPostings[] lists, int[] found, ColumnSet columns)
+        {
+            foreach (int start in lists[0].PositionsAt(found[0]))
+            {
+                if (((int)columns & (1 << (start >> TermPostings.ColumnShift))) == 0) continue;
+                bool consecutive = true;
+                for (int t = 1; t < lists.Length && consecutive; t++)
+                    consecutive = lists[t].PositionsAt(found[t]).BinarySearch(start + t) >= 0;
+                if (consecutive) return true;
+            }
+            return false;
+        }
     }
 }

@@ -64,6 +64,13 @@ internal sealed class SearchFilter
                $"AND (d.namnd COLLATE NOCASE IN ({inNames}) OR d.forvaltning COLLATE NOCASE IN ({inNames}))))";
     }
 
+    /// <summary>The tables a filter condition reads, joined to passages <c>p</c>.</summary>
+    public const string JoinMetadata = "JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id";
+
+    /// <summary>Identifies the filter: its conditions with their values.</summary>
+    public string Key() =>
+        string.Join(" AND ", _conditions) + string.Concat(_parameters.Select(p => $"|{p.Name}:{p.Value.ToString()!.Length}:{p.Value}"));
+
     /// <summary>" AND condition" to append to a WHERE clause, or "" when nothing is filtered.</summary>
     public string AndClause() => IsEmpty ? "" : " AND " + string.Join(" AND ", _conditions);
 

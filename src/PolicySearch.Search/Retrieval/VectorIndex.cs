@@ -52,7 +52,7 @@ internal sealed class VectorIndex
     }
 
     /// <summary>The <paramref name="k"/> passages nearest to <paramref name="query"/> among those <paramref name="allowed"/> (null: all).</summary>
-    public List<RankedPassage> Nearest(ReadOnlySpan<float> query, int k, IReadOnlySet<long>? allowed)
+    public List<RankedPassage> Nearest(ReadOnlySpan<float> query, int k, PassageSet? allowed)
     {
         if (query.Length != Dimensions || k <= 0 || Count == 0) return [];
         var heap = new PriorityQueue<long, float>(k + 1);

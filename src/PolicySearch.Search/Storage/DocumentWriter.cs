@@ -106,6 +106,7 @@ internal static class DocumentWriter
                 }
             }
         }
+        BumpGeneration(connection, transaction);
         transaction.Commit();
     }
 
@@ -114,8 +115,32 @@ internal static class DocumentWriter
     {
         using var transaction = connection.BeginTransaction();
         bool deleted = DeleteDocument(connection, transaction, path);
+        if (deleted) BumpGeneration(connection, transaction);
         transaction.Commit();
         return deleted;
+    }
+
+    /// <summary>
+    /// The data generation a reader sees in its snapshot: in-memory structures built from the data (keyword postings,
+    /// facets) are kept per generation, so they always agree with the rows the same search reads, even while
+    /// another process writes.
+    /// </summary>
+    public static long ReadGeneration(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT value FROM meta WHERE key = '{MetaKeys.DataGeneration}'";
+        return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static void BumpGeneration(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            INSERT INTO meta(key, value) VALUES ('{MetaKeys.DataGeneration}', '1')
+            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+            """;
+        command.ExecuteNonQuery();
     }
 
     private static bool DeleteDocument(SqliteConnection connection, SqliteTransaction transaction, string path)
