@@ -45,9 +45,9 @@ public sealed class SearchOptions
 
     /// <summary>
     /// Keyword postings (with positions) kept in memory, in megabytes; each term is read from FTS5 on first use.
-    /// The whole 274,620-passage bench corpus needs about 300 MB; past the budget the cache starts over.
+    /// All postings of the 274,620-passage bench corpus take about 300 MB; past the budget the cache starts over.
     /// </summary>
-    public int KeywordCacheMegabytes { get; set; } = 512;
+    public int KeywordCacheMegabytes { get; set; } = 256;
 
     /// <summary>A prefix query (<c>kamera*</c>) matches at most this many indexed terms, the most frequent first.</summary>
     public int MaxPrefixTerms { get; set; } = 256;

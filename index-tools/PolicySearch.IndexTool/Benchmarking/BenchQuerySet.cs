@@ -12,8 +12,10 @@ internal static class BenchQuerySet
     public static List<string> Build(string indexPath, int count, int partyQuestions, int seed = 20261122)
     {
         var random = new Random(seed);
-        var titles = Column(indexPath, "SELECT title FROM documents ORDER BY id");
-        var passages = Column(indexPath, "SELECT text FROM passages ORDER BY id");
+        // Enough source texts for the draws, so building the set does not hold the whole corpus in memory.
+        int sample = 4 * (count + partyQuestions);
+        var titles = Column(indexPath, "documents", "title", sample);
+        var passages = Column(indexPath, "passages", "text", sample);
         var queries = new List<string>(count + partyQuestions);
         for (int attempt = 0; queries.Count < count && attempt < count * 20; attempt++)
         {
@@ -42,12 +44,15 @@ internal static class BenchQuerySet
         return string.Join(' ', candidates.Skip(start).Take(words));
     }
 
-    private static List<string> Column(string indexPath, string sql)
+    /// <summary>About <paramref name="sample"/> values of <paramref name="column"/>, spread evenly over the table's rows.</summary>
+    private static List<string> Column(string indexPath, string table, string column, int sample)
     {
         using var connection = new SqliteConnection($"Data Source={indexPath};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        long step = Math.Max(1, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) / sample);
+        command.CommandText = $"SELECT {column} FROM {table} WHERE id % {step} = 0 ORDER BY id";
         var values = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) values.Add(reader.GetString(0));

@@ -15,7 +15,8 @@ internal sealed record BenchReport(
     double RssMegabytesServing,
     int Queries,
     IReadOnlyDictionary<string, LatencySummary> Latency,
-    IReadOnlyDictionary<string, double> QueriesPerSecondTwoThreads);
+    IReadOnlyDictionary<string, double> QueriesPerSecondTwoThreads,
+    IReadOnlyDictionary<string, LatencySummary> ColdLatency);
 
 /// <summary>Query latency percentiles in milliseconds (warm, one thread).</summary>
 internal sealed record LatencySummary(double P50, double P95, double P99, double Mean, double Max)

@@ -188,7 +188,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
 
     private async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
     {
-        var connection = await store.OpenAsync(cancellationToken);
+        var connection = await store.OpenForWritingAsync(cancellationToken);
         if (preparer.EmbeddingModel is { } model) DocumentWriter.WriteMeta(connection, MetaKeys.EmbeddingModel, model);
         return connection;
     }

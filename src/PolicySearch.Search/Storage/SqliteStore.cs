@@ -6,7 +6,10 @@ namespace PolicySearch.Search.Storage;
 internal sealed class SqliteStore
 {
     // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commits.
-    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
+    // Searches read few pages (keyword postings are held in memory), so a pooled connection keeps a small page
+    // cache; the writer, which rewrites FTS segments, gets a large one.
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
+    private const string WriterPragmas = "PRAGMA cache_size = -65536;";
 
     private readonly string _connectionString;
 
@@ -56,6 +59,16 @@ internal sealed class SqliteStore
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>A connection for writing documents, with a page cache large enough for FTS5's segment merges.</summary>
+    public async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = WriterPragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
