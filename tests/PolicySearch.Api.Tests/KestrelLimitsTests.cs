@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PolicySearch.Api.Tests;
 
@@ -13,11 +9,7 @@ public sealed class KestrelLimitsTests
     public async Task A_20_KB_query_over_a_real_socket_gets_the_swedish_400()
     {
         await using var app = new PolicySearchApplication();
-        app.UseKestrel(0);
-        app.StartServer();
-        await app.CreateReadyClientAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var client = await app.CreateSocketClientAsync();
 
         using var response = await client.GetAsync(new Uri("/api/search?q=" + new string('ö', 10_000) + "%ED%A0%80", UriKind.Relative));
 

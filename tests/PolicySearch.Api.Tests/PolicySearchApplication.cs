@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PolicySearch.Api.Tests;
 
@@ -67,6 +71,19 @@ public sealed class PolicySearchApplication : WebApplicationFactory<Program>
             Assert.NotEqual("failed", health?.Status);
             await Task.Delay(50, timeout.Token);
         }
+    }
+
+    /// <summary>
+    /// Starts the service on a real Kestrel socket (a free port on localhost) and, once the index is ready, returns a
+    /// client that talks to it over TCP, so the request passes every layer a deployed service has.
+    /// </summary>
+    public async Task<HttpClient> CreateSocketClientAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        using var ready = await CreateReadyClientAsync();
+        string address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address) };
     }
 
     public override async ValueTask DisposeAsync()
