@@ -118,6 +118,12 @@ public sealed partial class PolicySearchIndex : IDisposable
         return _engine.SearchAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// Loads what searches read from memory (passage lengths, facet table, vectors), so the first query after
+    /// start-up or indexing does not pay for it.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => _engine.WarmUpAsync(cancellationToken);
+
     /// <summary>A document's metadata, or null.</summary>
     public async Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {

@@ -38,6 +38,15 @@ internal sealed class SearchEngine(
         _facets.Invalidate();
     }
 
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        _keywordIndex.Get(connection);
+        _facets.Get(connection);
+        if (embeddings is not null) _vectors.Get(connection);
+    }
+
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

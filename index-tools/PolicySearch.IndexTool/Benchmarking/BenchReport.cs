@@ -16,7 +16,8 @@ internal sealed record BenchReport(
     int Queries,
     IReadOnlyDictionary<string, LatencySummary> Latency,
     IReadOnlyDictionary<string, double> QueriesPerSecondTwoThreads,
-    IReadOnlyDictionary<string, LatencySummary> ColdLatency);
+    IReadOnlyDictionary<string, LatencySummary> ColdLatency,
+    double WarmUpSeconds);
 
 /// <summary>Query latency percentiles in milliseconds (warm, one thread).</summary>
 internal sealed record LatencySummary(double P50, double P95, double P99, double Mean, double Max)

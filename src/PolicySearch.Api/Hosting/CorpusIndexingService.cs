@@ -47,6 +47,9 @@ internal sealed partial class CorpusIndexingService(
                 LogFileFailed(logger, error.Path, error.Message);
             LogIndexingFinished(logger, report.FilesIndexed, report.FilesUnchanged, report.FilesRemoved, report.Errors.Count, report.Passages);
             readiness.Ready();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await index.WarmUpAsync(stoppingToken);
+            LogWarmedUp(logger, clock.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -102,6 +105,9 @@ internal sealed partial class CorpusIndexingService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Corpus indexed: {Indexed} new or changed, {Unchanged} unchanged, {Removed} removed, {Failed} failed ({Passages} passages written); the index is ready")]
     private static partial void LogIndexingFinished(ILogger logger, int indexed, int unchanged, int removed, int failed, int passages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search data loaded into memory in {Milliseconds} ms")]
+    private static partial void LogWarmedUp(ILogger logger, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus folder {CorpusPath} does not exist; serving the index as it is")]
     private static partial void LogCorpusMissing(ILogger logger, string corpusPath);
