@@ -25,17 +25,15 @@ internal sealed class SearchEngine(
     private readonly KeywordRetriever _keyword = new(options);
     private readonly Highlighter _highlighter = new(analyzer);
     private readonly GenerationCache<KeywordIndex> _keywordIndex = new(connection => KeywordIndex.Load(connection, options));
-    private readonly GenerationCache<PassageFilters> _filters = new(PassageFilters.Load);
+    private readonly GenerationCache<PassageCatalog> _catalog = new(PassageCatalog.Load);
     private readonly GenerationCache<VectorIndex> _vectors = new(VectorIndex.Load);
-    private readonly GenerationCache<FacetTable> _facets = new(FacetTable.Load);
 
     /// <summary>Tells the engine the stored vectors changed (re-embedded), so cached data is reloaded.</summary>
     public void Invalidate()
     {
         _keywordIndex.Invalidate();
-        _filters.Invalidate();
+        _catalog.Invalidate();
         _vectors.Invalidate();
-        _facets.Invalidate();
     }
 
     public async Task WarmUpAsync(CancellationToken cancellationToken)
@@ -43,7 +41,7 @@ internal sealed class SearchEngine(
         await using var connection = await store.OpenAsync(cancellationToken);
         using var snapshot = connection.BeginTransaction(deferred: true);
         _keywordIndex.Get(connection);
-        _facets.Get(connection);
+        _catalog.Get(connection);
         if (embeddings is not null) _vectors.Get(connection);
     }
 
@@ -69,14 +67,14 @@ internal sealed class SearchEngine(
         // Without a vector list nothing is fused, so the page is all keyword retrieval needs to rank.
         int pool = queryVector is null ? offset + top : Math.Max(options.CandidatePool, offset + top);
         var keywordIndex = _keywordIndex.Get(connection);
-        var filters = _filters.Get(connection);
+        var catalog = _catalog.Get(connection);
 
         // A named speaker's own passages are the answer; others only when the speaker has none on the topic.
-        var allowed = filters.Allowed(connection, filter);
+        var allowed = catalog.Allowed(filter);
         KeywordMatches? spokenMatches = null;
         if (interpretation.Speaker is { } speaker)
         {
-            var spoken = filters.Allowed(connection, filter.WithSpeaker(speaker.Voices));
+            var spoken = catalog.Allowed(filter.WithSpeaker(speaker.Voices));
             spokenMatches = _keyword.Match(connection, keywordIndex, keywordQuery, spoken);
             if (keywordQuery.IsEmpty || spokenMatches.Count > 0) allowed = spoken;
             else
@@ -99,7 +97,7 @@ internal sealed class SearchEngine(
         if (!semanticOnly) foreach (int passage in matches.Passages) counted.Add(passage);
         if (semanticOnly || request.Mode == SearchMode.Hybrid)
             counted.AddRange(ranked.Select(r => r.PassageId).Where(id => semanticOnly || !matches.Contains(id)));
-        var facets = _facets.Get(connection).Count(counted);
+        var facets = catalog.Facets.Count(counted);
 
         return new SearchResponse(request.Query, request.Mode, counted.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
             new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, parsed.Describe(interpretation.Topic), keywordQuery.Expansions),

@@ -30,6 +30,18 @@ public sealed class FilterAndFacetTests(SeedIndexFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Filter_values_ignore_case_also_in_Swedish_letters_and_count_as_the_facet_did()
+    {
+        var unfiltered = await SearchAsync(new SearchRequest { Query = "samverkan", Mode = SearchMode.Keyword });
+        var facet = unfiltered.Facets.Body.First(f => f.Value.Any(c => "åäöÅÄÖ".Contains(c, StringComparison.Ordinal)));
+
+        var filtered = await SearchAsync(new SearchRequest { Query = "samverkan", Mode = SearchMode.Keyword, Body = facet.Value.ToUpperInvariant() });
+
+        Assert.Equal(facet.Count, filtered.Total);
+        Assert.Equal(facet.Value, Assert.Single(filtered.Facets.Body).Value);
+    }
+
+    [Fact]
     public async Task Type_and_date_filters_apply()
     {
         var typed = await SearchAsync(new SearchRequest { Query = "samverkan", Mode = SearchMode.Keyword, DocumentType = "tjänsteutlåtande", Top = 50 });

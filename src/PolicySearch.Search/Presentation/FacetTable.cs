@@ -1,12 +1,11 @@
-using Microsoft.Data.Sqlite;
 using PolicySearch.Ingestion;
+using PolicySearch.Search.Retrieval;
 
 namespace PolicySearch.Search.Presentation;
 
 /// <summary>
 /// The facet values of every passage (body, year, document type, parties) in arrays indexed by passage id, so
 /// facets over thousands of matches are counted in memory instead of joining three tables per search.
-/// Passages added after it was loaded (by another process) are not counted until it is reloaded.
 /// </summary>
 internal sealed class FacetTable
 {
@@ -17,12 +16,10 @@ internal sealed class FacetTable
     private int[] _body = [], _year = [], _type = [];
     private int[][] _parties = [];
 
-    public static FacetTable Load(SqliteConnection connection)
+    public static FacetTable From(PassageCatalog catalog)
     {
         var table = new FacetTable();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(id), 0) FROM passages";
-        int size = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        int size = catalog.Capacity;
         table._body = new int[size];
         table._year = new int[size];
         table._type = new int[size];
@@ -31,23 +28,15 @@ internal sealed class FacetTable
         Array.Fill(table._year, None);
         Array.Fill(table._type, None);
         Array.Fill(table._parties, []);
-        command.CommandText = $"""
-            SELECT p.id, {Retrieval.SearchFilter.BodyOfPassage},
-                   substr(d.date, 1, 4), d.document_type, s.party, CASE WHEN s.kind = {(int)SpeakerKind.Party} THEN s.name END
-            FROM passages p JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id
-            """;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var (id, document, speaker) in catalog.Passages())
         {
-            long id = reader.GetInt64(0);
-            if (id >= size) continue;
-            table._body[id] = table.Id(reader, 1);
-            table._year[id] = table.Id(reader, 2);
-            table._type[id] = table.Id(reader, 3);
-            string parties = reader.GetString(4);
-            table._parties[id] = parties.Length > 0
-                ? parties.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(table.Id).ToArray()
-                : reader.IsDBNull(5) ? [] : [table.Id(reader.GetString(5))];
+            table._body[id] = table.Id(PassageCatalog.BodyOf(document, speaker));
+            table._year[id] = table.Id(document.Date is { Length: >= 4 } date ? date[..4] : null);
+            table._type[id] = table.Id(document.Type);
+            // Joint speakers list their parties ("MP,S,V"); a party speaker without abbreviations counts by name.
+            table._parties[id] = speaker.Party.Length > 0
+                ? speaker.Party.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => table.Id(p)).ToArray()
+                : speaker.Kind == SpeakerKind.Party ? [table.Id(speaker.Name)] : [];
         }
         return table;
     }
@@ -83,10 +72,9 @@ internal sealed class FacetTable
         return [.. values.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
     }
 
-    private int Id(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? None : Id(reader.GetString(ordinal));
-
-    private int Id(string value)
+    private int Id(string? value)
     {
+        if (value is null) return None;
         if (!_valueIds.TryGetValue(value, out int id))
         {
             _valueIds[value] = id = _values.Count;

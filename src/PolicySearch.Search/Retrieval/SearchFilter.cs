@@ -1,101 +1,90 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.Data.Sqlite;
 using PolicySearch.Ingestion;
 
 namespace PolicySearch.Search.Retrieval;
 
 /// <summary>
-/// Restrictions on passages as one SQL condition over <c>p</c> (passages), <c>d</c> (documents) and
-/// <c>s</c> (speakers). Values are always bound as parameters.
+/// Restrictions on passages, as conditions over a passage's <see cref="DocumentFacts"/> and
+/// <see cref="SpeakerFacts"/>; names compare case-insensitively. <see cref="PassageCatalog.Allowed"/> evaluates them.
 /// </summary>
 internal sealed class SearchFilter
 {
-    /// <summary>The body a passage counts for: its speaker when that is a nämnd or förvaltning, else the document's author.</summary>
-    public static readonly string BodyOfPassage =
-        $"coalesce(CASE WHEN s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) THEN s.name END, d.namnd, d.forvaltning)";
-
-    private readonly List<string> _conditions = [];
-    private readonly List<(string Name, object Value)> _parameters = [];
+    private readonly List<Func<DocumentFacts, SpeakerFacts, bool>> _conditions = [];
+    private readonly List<string> _key = [];
 
     public bool IsEmpty => _conditions.Count == 0;
+
+    /// <summary>Identifies the filter: each condition's kind with its values (length-prefixed, so no two filters share a key).</summary>
+    public string Key => string.Concat(_key);
 
     public static SearchFilter From(SearchRequest request)
     {
         var filter = new SearchFilter();
         if (!string.IsNullOrWhiteSpace(request.Body))
         {
-            // Exactly the body facet's definition (see FacetTable), or the speaker by name (a party or person).
-            string p = filter.Bind(request.Body.Trim());
-            filter._conditions.Add($"({BodyOfPassage} = {p} COLLATE NOCASE OR s.name = {p} COLLATE NOCASE)");
+            // Exactly the body facet's definition, or the speaker by name (a party or person).
+            string body = request.Body.Trim();
+            filter.Add("body", [body], (d, s) => Same(PassageCatalog.BodyOf(d, s), body) || Same(s.Name, body));
         }
         if (!string.IsNullOrWhiteSpace(request.Party))
-            filter._conditions.Add(filter.PartyCondition([request.Party.Trim()]));
+        {
+            string party = request.Party.Trim();
+            filter.Add("party", [party], (_, s) => HasParty(s, party));
+        }
         if (!string.IsNullOrWhiteSpace(request.DocumentType))
-            filter._conditions.Add($"d.document_type = {filter.Bind(request.DocumentType.Trim())} COLLATE NOCASE");
+        {
+            string type = request.DocumentType.Trim();
+            filter.Add("type", [type], (d, _) => Same(d.Type, type));
+        }
         if (request.From is { } from)
-            filter._conditions.Add($"d.date >= {filter.Bind(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}");
+        {
+            string day = Day(from);
+            filter.Add("from", [day], (d, _) => d.Date is { } date && string.CompareOrdinal(date, day) >= 0);
+        }
         if (request.To is { } to)
-            filter._conditions.Add($"d.date <= {filter.Bind(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}");
-        return filter;
-    }
-
-    /// <summary>This filter plus "spoken by one of <paramref name="voices"/>".</summary>
-    public SearchFilter WithSpeaker(IReadOnlyList<Speaker> voices)
-    {
-        var filter = new SearchFilter();
-        filter._conditions.AddRange(_conditions);
-        filter._parameters.AddRange(_parameters);
-        var alternatives = new List<string> { filter.SpokenBy(voices.Select(v => v.Name).ToList()) };
-        var parties = voices.Where(v => v.Kind == SpeakerKind.Party && !string.IsNullOrEmpty(v.Party)).Select(v => v.Party!).Distinct(StringComparer.Ordinal).ToList();
-        if (parties.Count > 0) alternatives.Add(filter.PartyCondition(parties));
-        filter._conditions.Add("(" + string.Join(" OR ", alternatives) + ")");
+        {
+            string day = Day(to);
+            filter.Add("to", [day], (d, _) => d.Date is { } date && string.CompareOrdinal(date, day) <= 0);
+        }
         return filter;
     }
 
     /// <summary>
-    /// Spoken by one of <paramref name="names"/>: the passage's speaker, or — for passages a nämnd or förvaltning
-    /// speaks — the nämnd or förvaltning that wrote the document (a tjänsteutlåtande speaks for both).
+    /// This filter plus "spoken by one of <paramref name="voices"/>": the passage's speaker, or — for passages a
+    /// nämnd or förvaltning speaks — the nämnd or förvaltning that wrote the document (a tjänsteutlåtande speaks
+    /// for both); for a party, also joint speakers that include it.
     /// </summary>
-    private string SpokenBy(IReadOnlyList<string> names)
+    public SearchFilter WithSpeaker(IReadOnlyList<Speaker> voices)
     {
-        string inNames = string.Join(", ", names.Select(Bind));
-        return $"(s.name COLLATE NOCASE IN ({inNames}) OR (s.kind IN ({(int)SpeakerKind.Nämnd}, {(int)SpeakerKind.Förvaltning}) " +
-               $"AND (d.namnd COLLATE NOCASE IN ({inNames}) OR d.forvaltning COLLATE NOCASE IN ({inNames}))))";
+        var filter = new SearchFilter();
+        filter._conditions.AddRange(_conditions);
+        filter._key.AddRange(_key);
+        var names = voices.Select(v => v.Name).ToList();
+        var parties = voices.Where(v => v.Kind == SpeakerKind.Party && !string.IsNullOrEmpty(v.Party)).Select(v => v.Party!).Distinct(StringComparer.Ordinal).ToList();
+        filter.Add("speaker", [.. names, "|", .. parties], (d, s) =>
+            names.Exists(name => Same(s.Name, name) || (s.IsBody && (Same(d.Nämnd, name) || Same(d.Förvaltning, name))))
+            || parties.Exists(party => HasParty(s, party)));
+        return filter;
     }
 
-    /// <summary>The tables a filter condition reads, joined to passages <c>p</c>.</summary>
-    public const string JoinMetadata = "JOIN documents d ON d.id = p.document_id JOIN speakers s ON s.id = p.speaker_id";
-
-    /// <summary>Identifies the filter: its conditions with their values.</summary>
-    public string Key() =>
-        string.Join(" AND ", _conditions) + string.Concat(_parameters.Select(p => $"|{p.Name}:{p.Value.ToString()!.Length}:{p.Value}"));
-
-    /// <summary>" AND condition" to append to a WHERE clause, or "" when nothing is filtered.</summary>
-    public string AndClause() => IsEmpty ? "" : " AND " + string.Join(" AND ", _conditions);
-
-    public void AddParameters(SqliteCommand command)
+    public bool Allows(DocumentFacts document, SpeakerFacts speaker)
     {
-        foreach (var (name, value) in _parameters) command.Parameters.AddWithValue(name, value);
+        foreach (var condition in _conditions)
+            if (!condition(document, speaker)) return false;
+        return true;
     }
 
-    /// <summary>Party field holds one abbreviation or several separated by commas: match any of them, or the party's own name.</summary>
-    private string PartyCondition(IReadOnlyList<string> parties)
+    private void Add(string kind, IReadOnlyList<string> values, Func<DocumentFacts, SpeakerFacts, bool> condition)
     {
-        var any = new StringBuilder("(");
-        for (int i = 0; i < parties.Count; i++)
-        {
-            string p = Bind(parties[i]);
-            if (i > 0) any.Append(" OR ");
-            any.Append(CultureInfo.InvariantCulture, $"instr(upper(',' || replace(s.party, ' ', '') || ','), upper(',' || {p} || ',')) > 0 OR s.name = {p} COLLATE NOCASE");
-        }
-        return any.Append(')').ToString();
+        _conditions.Add(condition);
+        _key.Add(kind + string.Concat(values.Select(v => $":{v.Length}:{v}")) + ";");
     }
 
-    private string Bind(object value)
-    {
-        string name = "$f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-        _parameters.Add((name, value));
-        return name;
-    }
+    /// <summary>One of the speaker's party abbreviations ("MP,S,V" holds "S"), or the party's own name.</summary>
+    private static bool HasParty(SpeakerFacts speaker, string party) =>
+        speaker.PartyList.Contains("," + party + ",", StringComparison.OrdinalIgnoreCase) || Same(speaker.Name, party);
+
+    private static bool Same(string? value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
