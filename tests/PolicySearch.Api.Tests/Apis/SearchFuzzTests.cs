@@ -6,7 +6,7 @@ namespace PolicySearch.Api.Tests.Apis;
 /// <summary>Hostile queries over HTTP: whatever arrives, the answer is 200 or 400, never a 500.</summary>
 public sealed class SearchFuzzTests(PolicySearchApplication app) : IClassFixture<PolicySearchApplication>
 {
-    private const int Queries = 1_000;
+    private const int Queries = 10_000;
 
     private static readonly string[] Fragments =
     [
