@@ -5,12 +5,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPolicySearchIndex();
 builder.Services.AddApiConventions();
+builder.Services.AddTrustedProxies();
 builder.Services.AddPerClientRateLimiting();
 builder.Services.AddConfiguredCors();
 builder.Services.AddKestrelLimits(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHttpLogging();
