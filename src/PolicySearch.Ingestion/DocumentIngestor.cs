@@ -26,9 +26,29 @@ public sealed class DocumentIngestor
         _reader = new DocumentReader(readerOptions);
     }
 
+    /// <summary>
+    /// The <see cref="Document.ContentHash"/> the file at <paramref name="path"/> would get, and its length, read as
+    /// a stream so that a file too large to ingest is never held in memory; lets a caller skip unchanged files.
+    /// </summary>
+    public static async Task<(string ContentHash, long Bytes)> HashFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        await using var stream = File.OpenRead(path);
+        return (Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken)), stream.Length);
+    }
+
     /// <summary>Reads and ingests the file at <paramref name="path"/>, applying its sidecar metadata file when there is one.</summary>
     /// <exception cref="IngestionException">The file cannot be read as a document.</exception>
-    public async Task<Document> IngestAsync(string path, CancellationToken cancellationToken = default)
+    public Task<Document> IngestAsync(string path, CancellationToken cancellationToken = default) =>
+        IngestAsync(path, contentHash: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="IngestAsync(string, CancellationToken)"/>, with the file's hash already known from
+    /// <see cref="HashFileAsync"/>, so it is not computed twice. Should the file change in between, the document keeps
+    /// the older hash and the next run, seeing a different hash, ingests the file again.
+    /// </summary>
+    /// <exception cref="IngestionException">The file cannot be read as a document.</exception>
+    public async Task<Document> IngestAsync(string path, string? contentHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         byte[] bytes;
@@ -47,7 +67,7 @@ public sealed class DocumentIngestor
         }
         using var content = new MemoryStream(bytes, writable: false);
         ExtractedText extracted = await _reader.ReadAsync(path, content, cancellationToken);
-        return Build(path, bytes, extracted, sidecar);
+        return Build(path, contentHash ?? Hash(bytes), extracted, sidecar);
     }
 
     /// <summary>Ingests a document whose bytes are already in memory; <paramref name="name"/> decides the format by extension.</summary>
@@ -60,10 +80,12 @@ public sealed class DocumentIngestor
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(bytes);
-        return Build(name, bytes, _reader.Read(name, bytes), sidecarJson);
+        return Build(name, Hash(bytes), _reader.Read(name, bytes), sidecarJson);
     }
 
-    private Document Build(string name, byte[] bytes, ExtractedText extracted, string? sidecarJson)
+    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    private Document Build(string name, string contentHash, ExtractedText extracted, string? sidecarJson)
     {
         try
         {
@@ -77,7 +99,7 @@ public sealed class DocumentIngestor
             Speaker author = AuthorOf(metadata, inferred);
             Speaker?[] speakers = new SpeakerAttributor(_gazetteer, author, inferred.MotionAuthors).Attribute(clean.Blocks);
             List<Passage> passages = PassageBuilder.Build(clean, speakers);
-            return new Document(name, Convert.ToHexString(SHA256.HashData(bytes)), clean.Text, metadata, passages);
+            return new Document(name, contentHash, clean.Text, metadata, passages);
         }
         catch (Exception ex) when (ex is not IngestionException and not OperationCanceledException)
         {

@@ -80,6 +80,22 @@ public class DocumentIngestorTests
     }
 
     [Fact]
+    public async Task A_file_hashed_beforehand_is_ingested_with_that_hash_which_equals_its_own()
+    {
+        string path = Seeds.PathOf("004");
+
+        var (hash, bytes) = await DocumentIngestor.HashFileAsync(path);
+        Document hashedBefore = await _ingestor.IngestAsync(path, hash);
+        Document taggedByCaller = await _ingestor.IngestAsync(path, "CALLER-HASH");
+
+        Assert.Equal(new FileInfo(path).Length, bytes);
+        Assert.Equal((await _ingestor.IngestAsync(path)).ContentHash, hash);
+        Assert.Equal(hash, hashedBefore.ContentHash);
+        Assert.Equal("CALLER-HASH", taggedByCaller.ContentHash);
+        Assert.Equal(hashedBefore.CleanText, taggedByCaller.CleanText);
+    }
+
+    [Fact]
     public void Html_headings_lists_and_reservations_become_sections_passages_and_speakers()
     {
         const string html = """

@@ -35,10 +35,10 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         await IndexSourcesAsync(connection, files.ToAsyncEnumerable(), file => file, async (file, ct) =>
         {
             // Hashed as a stream: an oversized file is refused by the ingestor's size check, never held in memory here.
-            await using var stream = File.OpenRead(file);
-            string hash = Convert.ToHexString(await SHA256.HashDataAsync(stream, ct));
-            // Ingested from the path, not the bytes, so the format readers may stream and sidecar metadata applies.
-            return new IndexSource(file, stream.Length, hash, token => ingestor.IngestAsync(file, token));
+            var (hash, bytes) = await DocumentIngestor.HashFileAsync(file, ct);
+            // Ingested from the path, not the bytes, so the format readers may stream and sidecar metadata applies;
+            // the hash goes along so a new or changed file is hashed once.
+            return new IndexSource(file, bytes, hash, token => ingestor.IngestAsync(file, hash, token));
         }, batchSize: 1, run, errors, cancellationToken);
         int removed = prune ? await PruneAsync(connection, paths, cancellationToken) : 0;
         return run.Report(removed, errors);
