@@ -30,11 +30,19 @@ public sealed class DocumentIngestor
     /// The <see cref="Document.ContentHash"/> the file at <paramref name="path"/> would get, and its length, read as
     /// a stream so that a file too large to ingest is never held in memory; lets a caller skip unchanged files.
     /// </summary>
+    /// <exception cref="IngestionException">The file cannot be opened or read.</exception>
     public static async Task<(string ContentHash, long Bytes)> HashFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        await using var stream = File.OpenRead(path);
-        return (Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken)), stream.Length);
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return (Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken)), stream.Length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ReaderMessages.CannotRead(path, ex);
+        }
     }
 
     /// <summary>Reads and ingests the file at <paramref name="path"/>, applying its sidecar metadata file when there is one.</summary>
@@ -53,17 +61,21 @@ public sealed class DocumentIngestor
         ArgumentNullException.ThrowIfNull(path);
         byte[] bytes;
         string? sidecar = null;
+        string reading = path;
         try
         {
             // Size first, so an oversized file is refused without reading it.
             _reader.CheckFileSize(path, new FileInfo(path).Length);
             bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             if (SidecarMetadata.Find(path) is { } sidecarPath)
+            {
+                reading = sidecarPath;
                 sidecar = await File.ReadAllTextAsync(sidecarPath, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IngestionException($"Filen {Path.GetFileName(path)} kunde inte läsas: {ex.Message}", ex);
+            throw ReaderMessages.CannotRead(reading, ex);
         }
         using var content = new MemoryStream(bytes, writable: false);
         ExtractedText extracted = await _reader.ReadAsync(path, content, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text;
+using PolicySearch.Ingestion.Tests.Readers;
 
 namespace PolicySearch.Ingestion.Tests;
 
@@ -27,9 +28,38 @@ public class DocumentIngestorTests
     }
 
     [Fact]
-    public async Task A_missing_file_is_an_ingestion_error()
+    public async Task A_missing_file_is_an_ingestion_error_in_swedish()
     {
-        await Assert.ThrowsAsync<IngestionException>(() => _ingestor.IngestAsync(Path.Combine(Path.GetTempPath(), "no-such-policysearch-file.txt")));
+        string path = Path.Combine(Path.GetTempPath(), "no-such-policysearch-file.txt");
+
+        var ingesting = await Assert.ThrowsAsync<IngestionException>(() => _ingestor.IngestAsync(path));
+        var hashing = await Assert.ThrowsAsync<IngestionException>(() => DocumentIngestor.HashFileAsync(path));
+
+        Assert.Equal($"{path}: filen finns inte.", ingesting.Message);
+        Assert.Equal(ingesting.Message, hashing.Message);
+    }
+
+    [Fact]
+    public async Task An_unreadable_file_is_an_ingestion_error_in_swedish_unless_the_process_may_read_anyway()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("låst.txt", "Förvaltningen anser att parken behövs.");
+        Permissions.Set(path, UnixFileMode.None);
+
+        var ingesting = await Record.ExceptionAsync(() => _ingestor.IngestAsync(path));
+        var hashing = await Record.ExceptionAsync(() => DocumentIngestor.HashFileAsync(path));
+
+        if (Permissions.AreEnforced(path))
+        {
+            Assert.Equal($"{path}: åtkomst nekad (ingen läsbehörighet).", Assert.IsType<IngestionException>(ingesting).Message);
+            Assert.Equal($"{path}: åtkomst nekad (ingen läsbehörighet).", Assert.IsType<IngestionException>(hashing).Message);
+        }
+        else
+        {
+            // Root reads anything (many CI containers run as root): then the file is simply a good one.
+            Assert.Null(ingesting);
+            Assert.Null(hashing);
+        }
     }
 
     [Fact]

@@ -102,21 +102,9 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             await stream.ReadExactlyAsync(bytes, cancellationToken);
             return bytes;
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IngestionException($"{path}: åtkomst nekad (ingen läsbehörighet).", ex);
-        }
-        catch (FileNotFoundException ex)
-        {
-            throw new IngestionException($"{path}: filen finns inte.", ex);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            throw new IngestionException($"{path}: mappen finns inte.", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new IngestionException($"{path}: kan inte läsas ({ex.Message}).", ex);
+            throw ReaderMessages.CannotRead(path, ex);
         }
     }
 

@@ -27,6 +27,19 @@ internal static class ReaderMessages
     public static IngestionException Unsupported(string name) =>
         new($"{name}: filtypen '{Path.GetExtension(name)}' stöds inte (stöds: {string.Join(", ", DocumentReader.SupportedExtensions)}).");
 
+    /// <summary>
+    /// Why the file at <paramref name="path"/> could not be opened or read (<paramref name="cause"/> is an
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>); only a rare I/O fault keeps the
+    /// runtime's own wording, in brackets.
+    /// </summary>
+    public static IngestionException CannotRead(string path, Exception cause) => new(cause switch
+    {
+        UnauthorizedAccessException => $"{path}: åtkomst nekad (ingen läsbehörighet).",
+        FileNotFoundException => $"{path}: filen finns inte.",
+        DirectoryNotFoundException => $"{path}: mappen finns inte.",
+        _ => $"{path}: kan inte läsas ({cause.Message}).",
+    }, cause);
+
     public static IngestionException TooMuchText(string name, int maxCharacters) =>
         new($"{name}: mer än {Number(maxCharacters)} tecken text (Readers:MaxExtractedCharacters).");
 }
