@@ -5,19 +5,23 @@ using Microsoft.Data.Sqlite;
 namespace PolicySearch.Search.Retrieval;
 
 /// <summary>
-/// All passage vectors in one contiguous array, scanned exactly: a dot product per passage with
-/// TensorPrimitives (vectors are unit length, so that is the cosine) and a bounded heap for the top k.
+/// All passage vectors in one contiguous array, searched exactly in two passes. The first scans an int8 copy
+/// (<see cref="QuantizedVectors"/>) and keeps every passage whose score bound could still reach the k best; the second
+/// scores those candidates with the float vectors (one TensorPrimitives dot product each; vectors are unit length, so
+/// that is the cosine). The bound makes the result the exact cosine top k, the same as scoring every passage in float.
 /// </summary>
 internal sealed class VectorIndex
 {
     private readonly long[] _ids;
     private readonly float[] _vectors;
+    private readonly QuantizedVectors _quantized;
 
     private VectorIndex(long[] ids, float[] vectors, int dimensions)
     {
         _ids = ids;
         _vectors = vectors;
         Dimensions = dimensions;
+        _quantized = QuantizedVectors.Quantize(vectors, ids.Length, dimensions);
     }
 
     public int Dimensions { get; }
@@ -51,21 +55,49 @@ internal sealed class VectorIndex
         return new VectorIndex([.. ids], vectors.AsSpan(0, ids.Count * dimensions).ToArray(), dimensions);
     }
 
-    /// <summary>The <paramref name="k"/> passages nearest to <paramref name="query"/> among those <paramref name="allowed"/> (null: all).</summary>
+    /// <summary>
+    /// The <paramref name="k"/> passages nearest to <paramref name="query"/> among those <paramref name="allowed"/> (null: all),
+    /// most similar first; equal similarities in passage id order.
+    /// </summary>
     public List<RankedPassage> Nearest(ReadOnlySpan<float> query, int k, PassageSet? allowed)
     {
         if (query.Length != Dimensions || k <= 0 || Count == 0) return [];
-        var heap = new PriorityQueue<long, float>(k + 1);
-        for (int i = 0; i < _ids.Length; i++)
+        var candidates = Candidates(query, k, allowed, out float threshold);
+        var scored = new List<(float Similarity, long Id)>(candidates.Count);
+        foreach ((int row, float upperBound) in candidates)
         {
-            if (allowed is not null && !allowed.Contains(_ids[i])) continue;
-            float similarity = TensorPrimitives.Dot(query, new ReadOnlySpan<float>(_vectors, i * Dimensions, Dimensions));
-            if (heap.Count < k) heap.Enqueue(_ids[i], similarity);
-            else if (heap.TryPeek(out _, out float worst) && similarity > worst) heap.EnqueueDequeue(_ids[i], similarity);
+            if (upperBound < threshold) continue;
+            scored.Add((TensorPrimitives.Dot(query, new ReadOnlySpan<float>(_vectors, row * Dimensions, Dimensions)), _ids[row]));
         }
-        var result = new List<RankedPassage>(heap.Count);
-        while (heap.TryDequeue(out long id, out float similarity)) result.Add(new RankedPassage(id, similarity));
-        result.Reverse();
-        return result;
+        // Descending similarity (NaN last), then ascending id: the same order whatever the scan visited first.
+        scored.Sort(static (a, b) => b.Similarity.CompareTo(a.Similarity) is var bySimilarity and not 0 ? bySimilarity : a.Id.CompareTo(b.Id));
+        return scored.Take(k).Select(s => new RankedPassage(s.Id, s.Similarity)).ToList();
+    }
+
+    /// <summary>
+    /// First pass: every allowed row whose upper bound reached the k-th best lower bound seen so far, with that upper
+    /// bound. The k-th best lower bound never exceeds the k-th best exact score, so no row of the exact top k is missed.
+    /// </summary>
+    private List<(int Row, float UpperBound)> Candidates(ReadOnlySpan<float> query, int k, PassageSet? allowed, out float threshold)
+    {
+        var prepared = _quantized.Prepare(query);
+        var lowerBounds = new PriorityQueue<int, float>(k + 1);
+        var candidates = new List<(int Row, float UpperBound)>();
+        threshold = float.NegativeInfinity;
+        for (int row = 0; row < _ids.Length; row++)
+        {
+            (float estimate, float error) = _quantized.Estimate(row, prepared);
+            // A NaN bound compares false and keeps the row: its exact score decides.
+            if (estimate + error < threshold) continue;
+            // The filter is asked only about rows that could rank, a small fraction of all.
+            if (allowed is not null && !allowed.Contains(_ids[row])) continue;
+            candidates.Add((row, estimate + error));
+            float lower = estimate - error;
+            if (lowerBounds.Count < k) lowerBounds.Enqueue(row, lower);
+            else if (lower > threshold) lowerBounds.EnqueueDequeue(row, lower);
+            else continue;
+            if (lowerBounds.Count == k) lowerBounds.TryPeek(out _, out threshold);
+        }
+        return candidates;
     }
 }
