@@ -1,6 +1,6 @@
 namespace PolicySearch.Search;
 
-/// <summary>Progress of an indexing run, reported after each file.</summary>
+/// <summary>Progress of an indexing run, reported after each file, then while the run trains the local model and embeds.</summary>
 /// <param name="FilesDone">Files finished (indexed, skipped as unchanged, or failed).</param>
 /// <param name="FilesTotal">Files found, or null while a document stream is still being read.</param>
 /// <param name="Passages">Passages written so far.</param>
@@ -11,6 +11,9 @@ public sealed record IndexProgress(int FilesDone, int? FilesTotal, int Passages,
 {
     /// <summary>Source megabytes per second so far.</summary>
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1e6 / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Set once every file is stored and the run goes on to train the local model and embed the passages.</summary>
+    public EmbeddingProgress? Embedding { get; init; }
 }
 
 /// <summary>A file that could not be indexed and why.</summary>
@@ -26,6 +29,15 @@ public sealed record IndexReport(
     TimeSpan Elapsed,
     IReadOnlyList<IndexError> Errors)
 {
+    /// <summary>Time spent ingesting and analysing (and embedding, when a model exists) documents, summed over the parallel workers.</summary>
+    public TimeSpan AnalysisTime { get; init; }
+
+    /// <summary>Time spent writing documents, passages and their FTS5 terms to the index.</summary>
+    public TimeSpan WriteTime { get; init; }
+
+    /// <summary>Set when the run ended by training the local model (the index's first passages) and embedding every passage.</summary>
+    public EmbeddingReport? Embedding { get; init; }
+
     /// <summary>True when files were found but none could be indexed (the CLI then exits non-zero).</summary>
     public bool NothingIndexed => FilesIndexed == 0 && FilesUnchanged == 0 && Errors.Count > 0;
 }

@@ -33,10 +33,10 @@ public sealed partial class PolicySearchIndex
         return index;
     }
 
-    /// <summary>Retrains the local embedding model from all indexed passages and re-embeds them (<c>policysearch train</c>).</summary>
-    public async Task<EmbeddingReport> TrainEmbeddingModelAsync(CancellationToken cancellationToken = default)
+    /// <summary>Retrains the local embedding model from the indexed passages and re-embeds them all (<c>policysearch train</c>).</summary>
+    public async Task<EmbeddingReport> TrainEmbeddingModelAsync(IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        try { return await LifecycleOrThrow().TrainAsync(cancellationToken); }
+        try { return await LifecycleOrThrow().TrainAsync(progress, cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 
@@ -108,12 +108,23 @@ public sealed partial class PolicySearchIndex
         return text[..(cut > 0 ? cut : maxChars)];
     }
 
-    /// <summary>After indexing: trains the local model when these were the index's first passages.</summary>
-    private async Task<T> TrainIfFirstAsync<T>(T result, CancellationToken cancellationToken)
+    /// <summary>After an indexing run: trains the local model when these were the index's first passages, reporting as part of the run.</summary>
+    private async Task<IndexReport> TrainIfFirstAsync(IndexReport report, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        if (Embeddings is IndexEmbeddings embeddings)
-            await embeddings.EnsureTrainedAsync(cancellationToken);
-        return result;
+        var embedding = progress is null ? null : new RunProgress(progress, report);
+        return await EnsureTrainedAsync(embedding, cancellationToken) is { } trained ? report with { Embedding = trained } : report;
+    }
+
+    private async Task<EmbeddingReport?> EnsureTrainedAsync(IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken) =>
+        Embeddings is IndexEmbeddings embeddings ? await embeddings.EnsureTrainedAsync(progress, cancellationToken) : null;
+
+    /// <summary>Reports training and embedding as the last stage of an indexing run, synchronously (as the run reports its files).</summary>
+    private sealed class RunProgress(IProgress<IndexProgress> run, IndexReport indexed) : IProgress<EmbeddingProgress>
+    {
+        private readonly int _files = indexed.FilesIndexed + indexed.FilesUnchanged + indexed.Errors.Count;
+
+        public void Report(EmbeddingProgress value) =>
+            run.Report(new IndexProgress(_files, _files, indexed.Passages, indexed.Bytes, indexed.Elapsed + value.Elapsed, CurrentFile: null) { Embedding = value });
     }
 
     private IndexEmbeddings LifecycleOrThrow() => Embeddings as IndexEmbeddings

@@ -71,7 +71,7 @@ public sealed partial class PolicySearchIndex : IDisposable
         IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var list = paths?.ToList() is { Count: > 0 } given ? given : [_indexOptions.CorpusPath];
-        try { return await TrainIfFirstAsync(await _indexer.IndexFilesAsync(list, prune, progress, cancellationToken), cancellationToken); }
+        try { return await TrainIfFirstAsync(await _indexer.IndexFilesAsync(list, prune, progress, cancellationToken), progress, cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 
@@ -79,17 +79,18 @@ public sealed partial class PolicySearchIndex : IDisposable
     public async Task<IndexReport> IndexDocumentsAsync(IAsyncEnumerable<Document> documents,
         IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        try { return await TrainIfFirstAsync(await _indexer.IndexDocumentsAsync(documents, progress, cancellationToken), cancellationToken); }
+        try { return await TrainIfFirstAsync(await _indexer.IndexDocumentsAsync(documents, progress, cancellationToken), progress, cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 
     /// <summary>
     /// Indexes a JSONL document stream, gzipped or plain (fields id, title, date, author, text), without unpacking it.
-    /// Each record is stored as <c>FILE/ID.txt</c>; unchanged records are skipped on the next run.
+    /// Each record is stored as <c>FILE/ID.txt</c>; unchanged records are skipped on the next run. As after files, the local
+    /// model is trained and every passage embedded when these are the index's first passages.
     /// </summary>
     public async Task<IndexReport> IndexJsonlAsync(string path, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        try { return await _indexer.IndexJsonlAsync(path, progress, cancellationToken); }
+        try { return await TrainIfFirstAsync(await _indexer.IndexJsonlAsync(path, progress, cancellationToken), progress, cancellationToken); }
         finally { _engine.Invalidate(); }
     }
 
@@ -97,7 +98,11 @@ public sealed partial class PolicySearchIndex : IDisposable
     public async Task<DocumentInfo> IndexUploadAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         string key = "upload:" + System.IO.Path.GetFileName(fileName);
-        try { await TrainIfFirstAsync(await _indexer.IndexUploadAsync(key, content, cancellationToken), cancellationToken); }
+        try
+        {
+            await _indexer.IndexUploadAsync(key, content, cancellationToken);
+            await EnsureTrainedAsync(progress: null, cancellationToken);
+        }
         finally { _engine.Invalidate(); }
         return (await GetDocumentByPathAsync(key, cancellationToken))!;
     }

@@ -1,3 +1,5 @@
+using PolicySearch.Search;
+
 namespace PolicySearch.IndexTool.Benchmarking;
 
 /// <summary>What <c>policysearch bench</c> measured, serialised as one JSON object.</summary>
@@ -17,7 +19,25 @@ internal sealed record BenchReport(
     IReadOnlyDictionary<string, LatencySummary> Latency,
     IReadOnlyDictionary<string, double> QueriesPerSecondTwoThreads,
     IReadOnlyDictionary<string, LatencySummary> ColdLatency,
-    double WarmUpSeconds);
+    double WarmUpSeconds,
+    BuildStages? BuildStages);
+
+/// <summary>
+/// Where the index build's time went, in seconds. Storing is the wall time of reading, analysing and writing the
+/// documents (which overlap); analysis is summed over the parallel workers; writing (SQLite rows and FTS5 terms) is the
+/// one writer's time; training and embedding follow storing when the run trains the local model.
+/// </summary>
+internal sealed record BuildStages(double Storing, double Analysis, double Writing, double Training, double Embedding)
+{
+    public static BuildStages From(IndexReport report)
+    {
+        TimeSpan training = report.Embedding?.TrainingTime ?? TimeSpan.Zero;
+        TimeSpan embedding = report.Embedding is { } e ? e.Elapsed - e.TrainingTime : TimeSpan.Zero;
+        return new BuildStages(Seconds(report.Elapsed), Seconds(report.AnalysisTime), Seconds(report.WriteTime), Seconds(training), Seconds(embedding));
+    }
+
+    private static double Seconds(TimeSpan time) => Math.Round(time.TotalSeconds, 3);
+}
 
 /// <summary>Query latency percentiles in milliseconds (warm, one thread).</summary>
 internal sealed record LatencySummary(double P50, double P95, double P99, double Mean, double Max)

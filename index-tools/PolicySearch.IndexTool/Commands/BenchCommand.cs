@@ -97,7 +97,8 @@ internal static class BenchCommand
         return new BenchReport(source ?? index.Path, $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB",
             stats.Documents, stats.Passages, Math.Round(indexSeconds, 2), Rate(stats.Passages, indexSeconds),
             Rate((built?.Bytes ?? 0) / 1e6, indexSeconds), stats.FileBytes, stats.Vectors, Math.Round(peakRss, 1),
-            Math.Round(Environment.WorkingSet / 1e6, 1), queries.Count, latency, throughput, coldLatency, Math.Round(warmUpSeconds, 2));
+            Math.Round(Environment.WorkingSet / 1e6, 1), queries.Count, latency, throughput, coldLatency, Math.Round(warmUpSeconds, 2),
+            built is null ? null : BuildStages.From(built));
     }
 
     private static double Rate(double amount, double seconds) => seconds > 0 ? Math.Round(amount / seconds, 2) : 0;
@@ -115,6 +116,9 @@ internal static class BenchCommand
         AnsiConsole.MarkupLine($"{report.Documents:N0} documents, {report.Passages:N0} passages indexed in {F(report.IndexSeconds)} s " +
             $"({F(report.PassagesPerSecond)} passages/s, {F(report.MegabytesPerSecond)} MB/s); index {report.IndexBytes / 1e6:F1} MB; " +
             $"peak RSS indexing {F(report.PeakRssMegabytesIndexing)} MB, serving {F(report.RssMegabytesServing)} MB");
+        if (report.BuildStages is { } stages)
+            AnsiConsole.MarkupLine($"build stages: storing {F(stages.Storing)} s (analysis {F(stages.Analysis)} s summed over workers, " +
+                $"writing with FTS5 {F(stages.Writing)} s), training {F(stages.Training)} s, embedding {F(stages.Embedding)} s");
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -29,7 +29,10 @@ internal static class IndexCommand
         return command;
     }
 
-    /// <summary>Runs an indexing job under a progress bar (files, passages, MB/s), or silently when output is redirected.</summary>
+    /// <summary>
+    /// Runs an indexing job under a progress bar (files, passages, MB/s; then training and embedding when the run trains
+    /// the local model), or silently when output is redirected.
+    /// </summary>
     public static async Task<IndexReport> RunWithProgressAsync(Func<IProgress<IndexProgress>?, Task<IndexReport>> run)
     {
         if (Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive) return await run(null);
@@ -39,14 +42,23 @@ internal static class IndexCommand
             .StartAsync(async context =>
             {
                 var task = context.AddTask("indexing");
+                ProgressTask? embedding = null;
                 var progress = new Progress<IndexProgress>(p =>
                 {
+                    if (p.Embedding is { } e)
+                    {
+                        embedding ??= context.AddTask("embedding", maxValue: Math.Max(1, e.Total));
+                        embedding.Value = e.Embedded;
+                        embedding.Description = e.Training ? $"training the local model ({e.Total} passages)" : $"embedding {e.Embedded}/{e.Total} passages";
+                        return;
+                    }
                     if (p.FilesTotal is { } total) task.MaxValue = Math.Max(1, total);
                     task.Value = p.FilesDone;
                     task.Description = $"{p.FilesDone} files, {p.Passages} passages, {p.MegabytesPerSecond:F1} MB/s";
                 });
                 report = await run(progress);
                 task.Value = task.MaxValue;
+                if (embedding is not null) embedding.Value = embedding.MaxValue;
             });
         return report!;
     }
@@ -57,6 +69,9 @@ internal static class IndexCommand
             $"indexed {report.FilesIndexed} files ({report.Passages} passages), {report.FilesUnchanged} unchanged, " +
             $"{report.FilesRemoved} removed, {report.Errors.Count} errors in {report.Elapsed.TotalSeconds:F1} s " +
             $"({report.Bytes / 1e6 / Math.Max(0.001, report.Elapsed.TotalSeconds):F1} MB/s)");
+        if (report.Embedding is { } embedding)
+            Console.Error.WriteLine($"trained the local model and embedded {embedding.Passages} passages in {embedding.Elapsed.TotalSeconds:F1} s " +
+                $"(training {embedding.TrainingTime.TotalSeconds:F1} s, model {embedding.ModelBytes / 1e6:F1} MB)");
         if (report.Errors.Count == 0) return;
         var table = new Table().AddColumn("file").AddColumn("error");
         foreach (var error in report.Errors) table.AddRow(Markup.Escape(error.Path), Markup.Escape(error.Message));

@@ -14,7 +14,7 @@ internal static class TrainCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var index = await CliSettings.OpenIndexAsync(parseResult, cancellationToken);
-            EmbeddingReport report = await index.TrainEmbeddingModelAsync(cancellationToken);
+            EmbeddingReport report = await index.TrainEmbeddingModelAsync(cancellationToken: cancellationToken);
             EmbeddingReportPrinter.Print(report, parseResult.GetValue(json));
             return 0;
         });

@@ -47,12 +47,16 @@ public sealed class LocalEmbeddingModel
     /// <summary>The settings the model was trained with.</summary>
     public LocalModelSettings Settings => _settings;
 
-    /// <summary>Trains a model from passage texts. Deterministic for the same texts (in the same order) and settings.</summary>
+    /// <summary>
+    /// Trains a model from passage texts, or from a seeded sample of <see cref="LocalModelSettings.MaxTrainingPassages"/>
+    /// of them. Deterministic for the same texts (in the same order) and settings.
+    /// </summary>
     public static LocalEmbeddingModel Train(IReadOnlyList<string> texts, LocalModelSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         settings ??= new LocalModelSettings();
         Validate(settings);
+        texts = TrainingSample.Of(texts, settings.MaxTrainingPassages, settings.Seed);
         var featurizer = new CharNGramFeaturizer(settings.MinNGram, settings.MaxNGram, settings.FoldDiacritics, settings.WordWeight > 0);
 
         var counted = new (ulong[] Features, int[] Counts)[texts.Count];
@@ -267,7 +271,7 @@ public sealed class LocalEmbeddingModel
             throw new ArgumentException($"N-gram range {settings.MinNGram}..{settings.MaxNGram} is invalid.", nameof(settings));
         if (settings.Dimensions is < 1 or > 4096)
             throw new ArgumentException($"Dimensions {settings.Dimensions} must be between 1 and 4096.", nameof(settings));
-        if (settings.MinDocumentFrequency < 1 || settings.MaxFeatures < 1 || settings.PowerIterations < 0 || settings.WordWeight < 0)
+        if (settings.MinDocumentFrequency < 1 || settings.MaxFeatures < 1 || settings.MaxTrainingPassages < 1 || settings.PowerIterations < 0 || settings.WordWeight < 0)
             throw new ArgumentException("Local model settings are out of range.", nameof(settings));
     }
 }

@@ -17,6 +17,11 @@ public sealed record LocalModelSettings
     public int MinDocumentFrequency { get; init; } = 1;
     /// <summary>Cap on the vocabulary (most frequent features kept), which bounds model size on big corpora.</summary>
     public int MaxFeatures { get; init; } = 200_000;
+    /// <summary>
+    /// Passages the model is trained on at most: a bigger corpus trains on a seeded sample of this many (every
+    /// passage is still embedded). Bounds training memory and time; not saved with the model, since only training uses it.
+    /// </summary>
+    public int MaxTrainingPassages { get; init; } = 50_000;
     /// <summary>Power iterations of the randomized SVD.</summary>
     public int PowerIterations { get; init; } = 3;
     /// <summary>Seed of the SVD's random sketch.</summary>

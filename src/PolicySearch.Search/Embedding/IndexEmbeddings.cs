@@ -57,18 +57,18 @@ internal sealed class IndexEmbeddings(EmbeddingsOptions options, HttpClient? htt
     }
 
     /// <summary>After indexing: trains the local model when there is none yet and there are passages now.</summary>
-    public async Task<EmbeddingReport?> EnsureTrainedAsync(CancellationToken cancellationToken)
+    public async Task<EmbeddingReport?> EnsureTrainedAsync(IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         if (options.Provider != EmbeddingProvider.Local || IsReady)
             return null;
         using SqliteConnection connection = await Store.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT EXISTS(SELECT 1 FROM passages)";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0 ? null : await TrainAsync(cancellationToken);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0 ? null : await TrainAsync(progress, cancellationToken);
     }
 
     /// <summary>Trains the local model from all indexed passages and re-embeds them, in one transaction.</summary>
-    public async Task<EmbeddingReport> TrainAsync(CancellationToken cancellationToken)
+    public async Task<EmbeddingReport> TrainAsync(IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         if (options.Provider != EmbeddingProvider.Local)
             throw new EmbeddingException(EmbeddingFailure.NotConfigured,
@@ -76,11 +76,12 @@ internal sealed class IndexEmbeddings(EmbeddingsOptions options, HttpClient? htt
         using SqliteConnection connection = await Store.OpenAsync(cancellationToken);
         List<(long Id, string Text)> passages = ReadPassages(connection);
         var clock = Stopwatch.StartNew();
+        progress?.Report(new EmbeddingProgress(Training: true, 0, passages.Count, clock.Elapsed));
         var settings = new LocalModelSettings { Dimensions = options.Dimensions };
         LocalEmbeddingModel model = await Task.Run(() => LocalEmbeddingModel.Train(passages.ConvertAll(p => p.Text), settings, cancellationToken), cancellationToken);
         TimeSpan trainingTime = clock.Elapsed;
         var generator = new LocalEmbeddingGenerator(model);
-        float[][] vectors = await EmbedAllAsync(generator, passages, cancellationToken);
+        float[][] vectors = await EmbedAllAsync(generator, passages, progress, clock, cancellationToken);
         long modelBytes = Write(connection, passages, vectors, Identity(generator), transaction =>
             LocalModelTable.Save(connection, transaction, model, passages.Count));
         Volatile.Write(ref _current, generator);
@@ -94,11 +95,11 @@ internal sealed class IndexEmbeddings(EmbeddingsOptions options, HttpClient? htt
     public async Task<EmbeddingReport> ReembedAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _current) is not { } current)
-            return await TrainAsync(cancellationToken);
+            return await TrainAsync(progress: null, cancellationToken);
         using SqliteConnection connection = await Store.OpenAsync(cancellationToken);
         List<(long Id, string Text)> passages = ReadPassages(connection);
         var clock = Stopwatch.StartNew();
-        float[][] vectors = await EmbedAllAsync(current, passages, cancellationToken);
+        float[][] vectors = await EmbedAllAsync(current, passages, progress: null, clock, cancellationToken);
         Write(connection, passages, vectors, Identity(current), _ => 0);
         return new EmbeddingReport(Identity(current), passages.Count, TimeSpan.Zero, clock.Elapsed, 0);
     }
@@ -145,15 +146,32 @@ internal sealed class IndexEmbeddings(EmbeddingsOptions options, HttpClient? htt
             "Run `policysearch reembed` to re-embed all passages with the configured model, or configure the model the index was built with.");
     }
 
-    private async Task<float[][]> EmbedAllAsync(IEmbeddingGenerator<string, Embedding<float>> generator, List<(long Id, string Text)> passages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every passage's vector, in passage order. The local model is CPU-bound, so its batches run on all cores;
+    /// a server gets one request at a time.
+    /// </summary>
+    private async Task<float[][]> EmbedAllAsync(IEmbeddingGenerator<string, Embedding<float>> generator, List<(long Id, string Text)> passages,
+        IProgress<EmbeddingProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var vectors = new List<float[]>(passages.Count);
-        foreach ((long Id, string Text)[] batch in passages.Chunk(Math.Max(1, options.BatchSize)))
+        var vectors = new float[passages.Count][];
+        int batchSize = Math.Max(1, options.BatchSize), embedded = 0;
+        var parallel = new ParallelOptions
         {
-            GeneratedEmbeddings<Embedding<float>> generated = await generator.GenerateAsync(batch.Select(p => p.Text), cancellationToken: cancellationToken);
-            vectors.AddRange(generated.Select(e => VectorMath.Normalised(e.Vector).ToArray()));
-        }
-        return [.. vectors];
+            MaxDegreeOfParallelism = generator is LocalEmbeddingGenerator ? Environment.ProcessorCount : 1,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, (passages.Count + batchSize - 1) / batchSize), parallel, async (batch, ct) =>
+        {
+            int start = batch * batchSize, count = Math.Min(batchSize, passages.Count - start);
+            GeneratedEmbeddings<Embedding<float>> generated = await generator.GenerateAsync(
+                passages.GetRange(start, count).Select(p => p.Text), cancellationToken: ct);
+            if (generated.Count != count)
+                throw new EmbeddingException(EmbeddingFailure.MalformedResponse, $"The embedding generator returned {generated.Count} vectors for {count} passages.");
+            for (int i = 0; i < count; i++)
+                vectors[start + i] = VectorMath.Normalised(generated[i].Vector).ToArray();
+            progress?.Report(new EmbeddingProgress(Training: false, Interlocked.Add(ref embedded, count), passages.Count, clock.Elapsed));
+        });
+        return vectors;
     }
 
     /// <summary>Replaces all vectors and records their model, with <paramref name="alsoWrite"/>, in one transaction.</summary>

@@ -93,8 +93,11 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
                         run.Unchanged(source.Key, source.Bytes);
                         return;
                     }
+                    long start = Stopwatch.GetTimestamp();
                     var document = await source.IngestAsync(ct);
-                    await queue.Writer.WriteAsync(await preparer.PrepareAsync(source.Key, source.Bytes, document, ct), ct);
+                    var prepared = await preparer.PrepareAsync(source.Key, source.Bytes, document, ct);
+                    run.Analysed(Stopwatch.GetElapsedTime(start));
+                    await queue.Writer.WriteAsync(prepared, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -123,7 +126,9 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             while (batch.Count < batchSize && queue.TryRead(out var prepared)) batch.Add(prepared);
             try
             {
+                long start = Stopwatch.GetTimestamp();
                 await WriteAsync(connection, batch, cancellationToken);
+                run.Written(Stopwatch.GetElapsedTime(start));
                 foreach (var prepared in batch) run.Indexed(prepared.Path, prepared.Bytes, prepared.Document.Passages.Count);
             }
             catch (SqliteException) when (batch.Count > 1)
@@ -226,7 +231,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _done, _indexed, _unchanged, _passages;
-        private long _bytes;
+        private long _bytes, _analysisTicks, _writeTicks;
 
         public int? Total { get; set; }
 
@@ -236,6 +241,10 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             Interlocked.Add(ref _passages, passages);
             Finished(path, bytes);
         }
+
+        public void Analysed(TimeSpan time) => Interlocked.Add(ref _analysisTicks, time.Ticks);
+
+        public void Written(TimeSpan time) => Interlocked.Add(ref _writeTicks, time.Ticks);
 
         public void Unchanged(string path, long bytes)
         {
@@ -257,6 +266,10 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         }
 
         public IndexReport Report(int removed, List<IndexError> errors) =>
-            new(_indexed, _unchanged, removed, _passages, _bytes, _clock.Elapsed, errors.OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
+            new(_indexed, _unchanged, removed, _passages, _bytes, _clock.Elapsed, errors.OrderBy(e => e.Path, StringComparer.Ordinal).ToList())
+            {
+                AnalysisTime = TimeSpan.FromTicks(_analysisTicks),
+                WriteTime = TimeSpan.FromTicks(_writeTicks),
+            };
     }
 }
