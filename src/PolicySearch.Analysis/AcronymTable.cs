@@ -8,19 +8,30 @@ namespace PolicySearch.Analysis;
 /// </summary>
 public sealed class AcronymTable
 {
+    private static readonly AcronymSet Domain = LoadDomain();
+
+    /// <summary>Domain acronyms that, written in lower case, are also stop words (<c>sig</c>), by their lower-case form.</summary>
+    private static readonly Dictionary<string, string> StopWordSpellings = Domain.Expansions.Keys
+        .Where(acronym => StopFilter.IsStopWord(acronym.ToLowerInvariant()))
+        .ToDictionary(acronym => acronym.ToLowerInvariant(), StringComparer.Ordinal);
+
     private readonly Lock _gate = new();
-    private volatile AcronymSet _current;
+    private volatile AcronymSet _current = Domain;
 
     /// <summary>A table holding the domain acronyms of <c>Data/acronyms.tsv</c>.</summary>
     public AcronymTable()
     {
-        var pairs = new List<(string, string)>();
-        foreach (string line in AnalysisResources.ReadLines("acronyms.tsv"))
-        {
-            string[] fields = line.Split('\t');
-            pairs.AddRange(fields.Skip(1).Select(expansion => (fields[0], expansion)));
-        }
-        _current = AcronymSet.Empty.With(pairs);
+    }
+
+    /// <summary>
+    /// The domain acronym (<c>Data/acronyms.tsv</c>, never a learned one) spelled like the stop word
+    /// <paramref name="word"/> in any case (<c>sig</c> → <c>SIG</c>), or null. The analyzer drops such a word unless it
+    /// is written in capitals; a caller whose context shows the acronym is meant passes the returned spelling instead.
+    /// </summary>
+    public static string? AcronymSpelledAsStopWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return StopWordSpellings.GetValueOrDefault(word.ToLowerInvariant());
     }
 
     /// <summary>Every acronym (upper case) with the expansions known for it.</summary>
@@ -42,6 +53,17 @@ public sealed class AcronymTable
     }
 
     internal AcronymSet Current => _current;
+
+    private static AcronymSet LoadDomain()
+    {
+        var pairs = new List<(string, string)>();
+        foreach (string line in AnalysisResources.ReadLines("acronyms.tsv"))
+        {
+            string[] fields = line.Split('\t');
+            pairs.AddRange(fields.Skip(1).Select(expansion => (fields[0], expansion)));
+        }
+        return AcronymSet.Empty.With(pairs);
+    }
 
     private int AddRange(IReadOnlyList<(string Acronym, string Expansion)> pairs)
     {

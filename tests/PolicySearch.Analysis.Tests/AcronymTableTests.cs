@@ -12,6 +12,25 @@ public sealed class AcronymTableTests
     }
 
     [Theory]
+    [InlineData("sig", "SIG")]
+    [InlineData("Sig", "SIG")]
+    [InlineData("SIG", "SIG")]
+    [InlineData("ks", null)] // an acronym, but no stop word: the analyzer keeps it anyway
+    [InlineData("och", null)] // a stop word, but no acronym
+    [InlineData("", null)]
+    public void Only_a_domain_acronym_spelled_like_a_stop_word_is_offered(string word, string? acronym) =>
+        Assert.Equal(acronym, AcronymTable.AcronymSpelledAsStopWord(word));
+
+    [Fact]
+    public void A_learned_acronym_spelled_like_a_stop_word_is_not_offered()
+    {
+        var table = new AcronymTable();
+        Assert.Equal(1, table.Learn("enligt Vård Av Rehabilitering (VAR) ska"));
+
+        Assert.Null(AcronymTable.AcronymSpelledAsStopWord("var"));
+    }
+
+    [Theory]
     [InlineData("det så kallade Sociala Insatsgrupper (SIG) samt", "SIG", "Sociala Insatsgrupper")]
     [InlineData("inom ramen för lokala utvecklingsprogram, LUP. Syftet", "LUP", "lokala utvecklingsprogram")]
     [InlineData("en handlingsplan mot våldsbejakande extremism\n\n(VBE) vilken", "VBE", "våldsbejakande extremism")]

@@ -18,6 +18,31 @@ public sealed class QuestionUnderstandingTests(SeedIndexFixture fixture) : IClas
         Assert.Equal(topic, response.Interpretation.Topic);
     }
 
+    [Theory]
+    [InlineData("Vad sa Skärholmens stadsdelsnämnd om sig?", "SIG")]
+    [InlineData("vad sa nämnden om sig", "nämnden SIG")]
+    [InlineData("sig", "SIG")]
+    [InlineData("det handlar om sig själv", "handlar sig själv")]
+    [InlineData("de samlades för sig", "samlades för sig")]
+    [InlineData("om sig och andra", "sig andra")]
+    public async Task A_lower_case_sig_is_the_acronym_only_as_the_whole_topic_or_last_after_om(string query, string topic)
+    {
+        var response = await _seed.SearchAsync(query, SearchMode.Keyword);
+
+        Assert.Equal(topic, response.Interpretation.Topic);
+    }
+
+    [Fact]
+    public async Task A_question_about_sig_in_lower_case_finds_what_the_capitals_find()
+    {
+        var lower = await _seed.SearchAsync("vad sa Skärholmens stadsdelsnämnd om sig", SearchMode.Keyword);
+        var capitals = await _seed.SearchAsync("Vad sa Skärholmens stadsdelsnämnd om SIG?", SearchMode.Keyword);
+
+        Assert.NotEmpty(lower.Hits);
+        Assert.Equal(capitals.Hits.Select(h => h.PassageId), lower.Hits.Select(h => h.PassageId));
+        Assert.Equal(["sociala insatsgrupper"], lower.Interpretation.Expansions);
+    }
+
     [Fact]
     public async Task Interpretation_spells_out_an_acronym_as_the_documents_write_it()
     {

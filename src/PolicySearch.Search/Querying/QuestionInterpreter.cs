@@ -1,4 +1,5 @@
 using System.Text;
+using PolicySearch.Analysis;
 using PolicySearch.Ingestion;
 
 namespace PolicySearch.Search.Querying;
@@ -74,17 +75,29 @@ internal static class QuestionInterpreter
     /// <summary>The words that are not filler, with surrounding punctuation ("SIG?" → "SIG") removed.</summary>
     private static string WithoutFiller(string text)
     {
-        var kept = new StringBuilder(text.Length);
-        var all = new StringBuilder(text.Length);
-        foreach (string word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        string[] words = [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(TrimPunctuation).Where(w => w.Length > 0)];
+        var kept = new List<string>(words.Length);
+        for (int i = 0; i < words.Length; i++)
         {
-            string bare = TrimPunctuation(word);
-            if (bare.Length == 0) continue;
-            all.Append(bare).Append(' ');
-            if (!Filler.Contains(bare.ToLowerInvariant())) kept.Append(bare).Append(' ');
+            if (!Filler.Contains(words[i].ToLowerInvariant())) kept.Add(AcronymOrWord(words, i));
         }
         // When everything was filler the words are the topic after all.
-        return (kept.Length > 0 ? kept : all).ToString().Trim();
+        return string.Join(' ', kept.Count > 0 ? [.. kept] : words);
+    }
+
+    /// <summary>
+    /// A domain acronym typed in lower case that is also a stop word ("sig": the pronoun, or SIG, sociala
+    /// insatsgrupper) is read as the acronym only where the pronoun makes no sense: as the whole topic, or as the
+    /// last word right after "om" ("vad sa nämnden om sig"). The pronoun is common in real text ("det handlar om sig
+    /// själv"), so anywhere else it stays a stop word.
+    /// </summary>
+    private static string AcronymOrWord(string[] words, int index)
+    {
+        string word = words[index];
+        if (index != words.Length - 1 || AcronymTable.AcronymSpelledAsStopWord(word) is not { } acronym) return word;
+        bool wholeTopic = words.Length == 1;
+        bool afterOm = index > 0 && string.Equals(words[index - 1].ToLowerInvariant(), "om", StringComparison.Ordinal);
+        return wholeTopic || afterOm ? acronym : word;
     }
 
     private static string TrimPunctuation(string word)
