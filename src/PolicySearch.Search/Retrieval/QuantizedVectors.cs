@@ -38,6 +38,8 @@ internal sealed class QuantizedVectors
         var rows = new sbyte[(long)count * stride];
         var scales = new float[count];
         var residualNorms = new float[count];
+        var levels = new float[dimensions];
+        var error = new float[dimensions];
         float maxNorm = 0;
         for (int i = 0; i < count; i++)
         {
@@ -50,7 +52,8 @@ internal sealed class QuantizedVectors
                 continue;
             }
             maxNorm = MathF.Max(maxNorm, norm);
-            (scales[i], residualNorms[i]) = Quantize(vector, rows.AsSpan(i * stride, dimensions));
+            (scales[i], residualNorms[i]) = Quantize(vector, levels, error);
+            TensorPrimitives.ConvertSaturating<float, sbyte>(levels, rows.AsSpan(i * stride, dimensions));
         }
         return new QuantizedVectors(rows, stride, scales, residualNorms, maxNorm);
     }
@@ -58,22 +61,18 @@ internal sealed class QuantizedVectors
     /// <summary>The query in the form <see cref="Estimate"/> takes, with the query's share of the error bound.</summary>
     public QuantizedQuery Prepare(ReadOnlySpan<float> query)
     {
-        var levels = new sbyte[query.Length];
-        (float scale, float residualNorm) = Quantize(query, levels);
+        var levels = new float[query.Length];
+        (float scale, float residualNorm) = Quantize(query, levels, new float[query.Length]);
         var widened = new short[Stride];
-        long squares = 0;
-        for (int j = 0; j < levels.Length; j++)
-        {
-            widened[j] = levels[j];
-            squares += levels[j] * levels[j];
-        }
-        // |q·v − estimate| ≤ ‖q̂‖·‖v − v̂‖ + ‖q − q̂‖·‖v‖ (q̂, v̂: the dequantised vectors), plus float rounding, which
-        // is below n·2⁻²⁴·‖q‖·‖v‖ for n dimensions (Higham) and well inside n·10⁻⁶·(‖q‖·‖v‖ + 1).
+        TensorPrimitives.ConvertSaturating<float, short>(levels, widened);
+        // |q·v − estimate| ≤ ‖q̂‖·‖v − v̂‖ + ‖q − q̂‖·‖v‖ (q̂, v̂: the dequantised vectors), plus float rounding in the
+        // exact score, the estimate and these norms, which is below n·2⁻²⁴·‖q‖·‖v‖ for n dimensions (Higham) and
+        // well inside the slack n·10⁻⁶·(‖q‖·‖v‖ + 1).
         float norm = TensorPrimitives.Norm(query);
         float fixedError = float.IsFinite(norm)
             ? residualNorm * _maxNorm + query.Length * 1e-6f * (norm * _maxNorm + 1)
             : float.PositiveInfinity;
-        return new QuantizedQuery(widened, scale, scale * MathF.Sqrt(squares) * (1 + 1e-6f), fixedError);
+        return new QuantizedQuery(widened, scale, scale * TensorPrimitives.Norm(levels), fixedError);
     }
 
     /// <summary>The dot product of row <paramref name="row"/> and the query, approximately, and the most it can be off.</summary>
@@ -105,21 +104,24 @@ internal sealed class QuantizedVectors
         return Vector.Sum(sum);
     }
 
-    /// <summary>Rounds <paramref name="vector"/> to [−127, 127] times a scale; returns the scale and the rounding error's norm.</summary>
-    private static (float Scale, float ResidualNorm) Quantize(ReadOnlySpan<float> vector, Span<sbyte> destination)
+    /// <summary>
+    /// Rounds <paramref name="vector"/> to whole <paramref name="levels"/> in [−127, 127] times a scale; returns the
+    /// scale and the norm of the rounding error (computed in <paramref name="error"/>).
+    /// </summary>
+    private static (float Scale, float ResidualNorm) Quantize(ReadOnlySpan<float> vector, Span<float> levels, Span<float> error)
     {
         float largest = MathF.Abs(TensorPrimitives.MaxMagnitude(vector));
-        if (largest == 0 || !float.IsFinite(largest)) return (0, 0);
-        float scale = largest / Levels;
-        double residual = 0;
-        for (int j = 0; j < vector.Length; j++)
+        if (largest == 0 || !float.IsFinite(largest))
         {
-            float level = Math.Clamp(MathF.Round(vector[j] / scale), -Levels, Levels);
-            destination[j] = (sbyte)level;
-            double error = vector[j] - (double)level * scale;
-            residual += error * error;
+            levels.Clear();
+            return (0, 0);
         }
-        return (scale, (float)Math.Sqrt(residual) * (1 + 1e-6f));
+        float scale = largest / Levels;
+        TensorPrimitives.Divide(vector, scale, levels);
+        TensorPrimitives.Round(levels, levels);
+        TensorPrimitives.Clamp(levels, -Levels, Levels, levels);
+        TensorPrimitives.FusedMultiplyAdd(levels, -scale, vector, error);
+        return (scale, TensorPrimitives.Norm(error));
     }
 
     private static int PaddedLength(int dimensions) =>

@@ -39,20 +39,24 @@ internal sealed class VectorIndex
             count = reader.GetInt32(0);
             dimensions = reader.IsDBNull(1) ? 0 : reader.GetInt32(1) / sizeof(float);
         }
-        var ids = new List<long>(count);
+        var ids = new long[count];
         var vectors = new float[(long)count * dimensions];
+        int loaded = 0;
         command.CommandText = "SELECT passage_id, vector FROM passage_vectors ORDER BY passage_id";
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
+            while (loaded < count && reader.Read())
             {
                 var blob = (byte[])reader.GetValue(1);
-                if (blob.Length != dimensions * sizeof(float) || ids.Count == count) continue;
-                MemoryMarshal.Cast<byte, float>(blob).CopyTo(vectors.AsSpan(ids.Count * dimensions, dimensions));
-                ids.Add(reader.GetInt64(0));
+                if (blob.Length != dimensions * sizeof(float)) continue;
+                MemoryMarshal.Cast<byte, float>(blob).CopyTo(vectors.AsSpan(loaded * dimensions, dimensions));
+                ids[loaded++] = reader.GetInt64(0);
             }
         }
-        return new VectorIndex([.. ids], vectors.AsSpan(0, ids.Count * dimensions).ToArray(), dimensions);
+        // Rows of another length are skipped; only then are the arrays trimmed, which copies them.
+        return loaded == count
+            ? new VectorIndex(ids, vectors, dimensions)
+            : new VectorIndex(ids[..loaded], vectors[..(loaded * dimensions)], dimensions);
     }
 
     /// <summary>
