@@ -246,21 +246,23 @@ public sealed class LocalEmbeddingModel
         return ([.. indices], values);
     }
 
+    /// <summary>
+    /// The training matrix. It is sized for every counted feature (an upper bound: features outside the vocabulary
+    /// are dropped), so each passage's row goes straight in and its counts are released as soon as it is weighed.
+    /// </summary>
     private SparseMatrix Weigh((ulong[] Features, int[] Counts)[] counted)
     {
+        int capacity = checked((int)counted.Sum(c => (long)c.Features.Length));
         var rowStart = new int[counted.Length + 1];
-        var rows = new (int[] Indices, float[] Weights)[counted.Length];
+        var columns = new int[capacity];
+        var values = new float[capacity];
         for (int i = 0; i < counted.Length; i++)
         {
-            rows[i] = Weigh(counted[i]);
-            rowStart[i + 1] = checked(rowStart[i] + rows[i].Indices.Length);
-        }
-        var columns = new int[rowStart[^1]];
-        var values = new float[rowStart[^1]];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i].Indices.CopyTo(columns, rowStart[i]);
-            rows[i].Weights.CopyTo(values, rowStart[i]);
+            (int[] indices, float[] weights) = Weigh(counted[i]);
+            counted[i] = default;
+            indices.CopyTo(columns, rowStart[i]);
+            weights.CopyTo(values, rowStart[i]);
+            rowStart[i + 1] = rowStart[i] + indices.Length;
         }
         return new SparseMatrix(counted.Length, _features.Length, rowStart, columns, values);
     }

@@ -2,12 +2,14 @@ using System.Numerics.Tensors;
 
 namespace PolicySearch.Embeddings.Local;
 
-/// <summary>A row-compressed sparse matrix (rows = passages, columns = features) with the two products SVD needs.</summary>
+/// <summary>
+/// A row-compressed sparse matrix (rows = passages, columns = features) with the two products SVD needs.
+/// <paramref name="columns"/> and <paramref name="values"/> may be longer than the <paramref name="rowStart"/>[^1] entries used.
+/// </summary>
 internal sealed class SparseMatrix(int rowCount, int columnCount, int[] rowStart, int[] columns, float[] values)
 {
     public int RowCount => rowCount;
     public int ColumnCount => columnCount;
-    public long NonZeroCount => values.LongLength;
 
     /// <summary>this × <paramref name="dense"/> (ColumnCount × width, row-major) → RowCount × width.</summary>
     public float[] Multiply(float[] dense, int width)
@@ -27,15 +29,23 @@ internal sealed class SparseMatrix(int rowCount, int columnCount, int[] rowStart
     public float[] TransposeMultiply(float[] dense, int width)
     {
         var result = new float[(long)columnCount * width];
-        for (int row = 0; row < rowCount; row++)
+        // Rows scatter into shared output rows, so threads split the width instead: each owns a band of output columns
+        // and adds the rows in the same order as one thread would, so the result is deterministic. Bands start on
+        // multiples of 16 floats, so each element takes the same (vector or scalar) path whatever the band count.
+        int bandWidth = (width / Math.Clamp(width / 16, 1, Environment.ProcessorCount) + 15) / 16 * 16;
+        Parallel.For(0, (width + bandWidth - 1) / bandWidth, band =>
         {
-            ReadOnlySpan<float> source = dense.AsSpan(row * width, width);
-            for (int p = rowStart[row]; p < rowStart[row + 1]; p++)
+            int from = band * bandWidth, length = Math.Min(bandWidth, width - from);
+            for (int row = 0; row < rowCount; row++)
             {
-                Span<float> target = result.AsSpan(columns[p] * width, width);
-                TensorPrimitives.MultiplyAdd(source, values[p], target, target);
+                ReadOnlySpan<float> source = dense.AsSpan(row * width + from, length);
+                for (int p = rowStart[row]; p < rowStart[row + 1]; p++)
+                {
+                    Span<float> target = result.AsSpan(columns[p] * width + from, length);
+                    TensorPrimitives.MultiplyAdd(source, values[p], target, target);
+                }
             }
-        }
+        });
         return result;
     }
 }
