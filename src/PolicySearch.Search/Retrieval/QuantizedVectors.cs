@@ -75,12 +75,21 @@ internal sealed class QuantizedVectors
         return new QuantizedQuery(widened, scale, scale * TensorPrimitives.Norm(levels), fixedError);
     }
 
-    /// <summary>The dot product of row <paramref name="row"/> and the query, approximately, and the most it can be off.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (float Estimate, float Error) Estimate(int row, QuantizedQuery query)
+    /// <summary>
+    /// For the rows from <paramref name="first"/> on, as many as <paramref name="estimates"/> holds: the dot product with
+    /// the query, approximately, and the most each estimate can be off. A block at a time keeps the loop free of calls.
+    /// </summary>
+    public void Estimate(int first, QuantizedQuery query, Span<float> estimates, Span<float> errors)
     {
-        int dot = Dot(new ReadOnlySpan<sbyte>(_rows, row * Stride, Stride), query.Values);
-        return (query.Scale * _scales[row] * dot, query.QuantisedNorm * _residualNorms[row] + query.FixedError);
+        int count = estimates.Length;
+        ReadOnlySpan<sbyte> rows = _rows.AsSpan(first * Stride, count * Stride);
+        ReadOnlySpan<float> scales = _scales.AsSpan(first, count);
+        ReadOnlySpan<short> values = query.Values;
+        float scale = query.Scale;
+        for (int i = 0; i < count; i++)
+            estimates[i] = scale * scales[i] * Dot(rows.Slice(i * Stride, Stride), values);
+        TensorPrimitives.Multiply(_residualNorms.AsSpan(first, count), query.QuantisedNorm, errors);
+        TensorPrimitives.Add(errors, query.FixedError, errors);
     }
 
     /// <summary>

@@ -84,24 +84,33 @@ internal sealed class VectorIndex
     /// </summary>
     private List<(int Row, float UpperBound)> Candidates(ReadOnlySpan<float> query, int k, PassageSet? allowed, out float threshold)
     {
+        const int Block = 256;
         var prepared = _quantized.Prepare(query);
+        Span<float> estimates = stackalloc float[Block], errors = stackalloc float[Block];
         var lowerBounds = new PriorityQueue<int, float>(k + 1);
         var candidates = new List<(int Row, float UpperBound)>();
-        threshold = float.NegativeInfinity;
-        for (int row = 0; row < _ids.Length; row++)
+        float kthLowerBound = float.NegativeInfinity;
+        for (int first = 0; first < _ids.Length; first += Block)
         {
-            (float estimate, float error) = _quantized.Estimate(row, prepared);
-            // A NaN bound compares false and keeps the row: its exact score decides.
-            if (estimate + error < threshold) continue;
-            // The filter is asked only about rows that could rank, a small fraction of all.
-            if (allowed is not null && !allowed.Contains(_ids[row])) continue;
-            candidates.Add((row, estimate + error));
-            float lower = estimate - error;
-            if (lowerBounds.Count < k) lowerBounds.Enqueue(row, lower);
-            else if (lower > threshold) lowerBounds.EnqueueDequeue(row, lower);
-            else continue;
-            if (lowerBounds.Count == k) lowerBounds.TryPeek(out _, out threshold);
+            int count = Math.Min(Block, _ids.Length - first);
+            _quantized.Estimate(first, prepared, estimates[..count], errors[..count]);
+            for (int i = 0; i < count; i++)
+            {
+                float upper = estimates[i] + errors[i];
+                // A NaN bound compares false and keeps the row: its exact score decides.
+                if (upper < kthLowerBound) continue;
+                int row = first + i;
+                // The filter is asked only about rows that could rank, a small fraction of all.
+                if (allowed is not null && !allowed.Contains(_ids[row])) continue;
+                candidates.Add((row, upper));
+                float lower = estimates[i] - errors[i];
+                if (lowerBounds.Count < k) lowerBounds.Enqueue(row, lower);
+                else if (lower > kthLowerBound) lowerBounds.EnqueueDequeue(row, lower);
+                else continue;
+                if (lowerBounds.Count == k) lowerBounds.TryPeek(out _, out kthLowerBound);
+            }
         }
+        threshold = kthLowerBound;
         return candidates;
     }
 }
