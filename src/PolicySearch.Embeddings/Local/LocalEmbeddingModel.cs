@@ -15,6 +15,9 @@ public sealed class LocalEmbeddingModel
     private const string Magic = "PSLM";
     private const int FormatVersion = 2;
 
+    [ThreadStatic]
+    private static EmbeddingScratch? t_scratch;
+
     private readonly LocalModelSettings _settings;
     private readonly CharNGramFeaturizer _featurizer;
     private readonly Dictionary<ulong, int> _vocabulary;
@@ -106,9 +109,16 @@ public sealed class LocalEmbeddingModel
         if (destination.Length != Dimensions)
             throw new ArgumentException($"Destination must have {Dimensions} elements.", nameof(destination));
         destination.Clear();
-        (int[] indices, float[] weights) = Weigh(Count(_featurizer, text, new List<ulong>()));
-        for (int i = 0; i < indices.Length; i++)
-            TensorPrimitives.MultiplyAdd(_projection.AsSpan(indices[i] * Dimensions, Dimensions), weights[i], destination, destination);
+        // Embedding every passage of a big corpus is dominated by this: features are counted straight into their
+        // vocabulary slots (no sort, nothing allocated), and weights are not normalised, since the vector is at the end.
+        EmbeddingScratch scratch = t_scratch ??= new EmbeddingScratch();
+        scratch.Reset(_features.Length);
+        _featurizer.Collect(text, scratch.Features);
+        foreach (ulong feature in scratch.Features)
+            if (_vocabulary.TryGetValue(feature, out int index) && scratch.Counts[index]++ == 0)
+                scratch.Known.Add(index);
+        foreach (int index in scratch.Known)
+            TensorPrimitives.MultiplyAdd(_projection.AsSpan(index * Dimensions, Dimensions), Weight(index, scratch.Counts[index]), destination, destination);
         float norm = TensorPrimitives.Norm(destination);
         if (norm > 0)
             TensorPrimitives.Divide(destination, norm, destination);
@@ -233,17 +243,21 @@ public sealed class LocalEmbeddingModel
             ulong feature = counted.Features[i];
             if (!_vocabulary.TryGetValue(feature, out int index))
                 continue;
-            float weight = (1 + MathF.Log(counted.Counts[i])) * _idf[index];
-            if ((feature & CharNGramFeaturizer.WordBit) != 0)
-                weight *= _settings.WordWeight;
             indices.Add(index);
-            weights.Add(weight);
+            weights.Add(Weight(index, counted.Counts[i]));
         }
         float[] values = [.. weights];
         float norm = TensorPrimitives.Norm(values);
         if (norm > 0)
             TensorPrimitives.Divide(values, norm, values);
         return ([.. indices], values);
+    }
+
+    /// <summary>Sublinear TF × IDF (× word weight) of a feature seen <paramref name="count"/> times.</summary>
+    private float Weight(int index, int count)
+    {
+        float weight = (1 + MathF.Log(count)) * _idf[index];
+        return (_features[index] & CharNGramFeaturizer.WordBit) != 0 ? weight * _settings.WordWeight : weight;
     }
 
     /// <summary>
@@ -275,5 +289,24 @@ public sealed class LocalEmbeddingModel
             throw new ArgumentException($"Dimensions {settings.Dimensions} must be between 1 and 4096.", nameof(settings));
         if (settings.MinDocumentFrequency < 1 || settings.MaxFeatures < 1 || settings.MaxTrainingPassages < 1 || settings.PowerIterations < 0 || settings.WordWeight < 0)
             throw new ArgumentException("Local model settings are out of range.", nameof(settings));
+    }
+
+    /// <summary>One thread's buffers for <see cref="Embed(string, Span{float})"/>: features, counts per vocabulary slot, slots used.</summary>
+    private sealed class EmbeddingScratch
+    {
+        public List<ulong> Features { get; } = [];
+        public int[] Counts { get; private set; } = [];
+        public List<int> Known { get; } = [];
+
+        /// <summary>Clears what the last call left (also after an exception) and fits the counts to a vocabulary.</summary>
+        public void Reset(int vocabularySize)
+        {
+            foreach (int index in Known)
+                Counts[index] = 0;
+            Known.Clear();
+            Features.Clear();
+            if (Counts.Length < vocabularySize)
+                Counts = new int[vocabularySize];
+        }
     }
 }

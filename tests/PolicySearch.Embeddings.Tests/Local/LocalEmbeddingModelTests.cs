@@ -77,6 +77,24 @@ public sealed class LocalEmbeddingModelTests
     }
 
     [Fact]
+    public void Embedding_on_many_threads_and_between_models_gives_the_same_vectors()
+    {
+        IReadOnlyList<string> texts = SeedPassages.Texts;
+        float[][] sequential = texts.Select(Seed.Value.Embed).ToArray();
+        LocalEmbeddingModel small = LocalEmbeddingModel.Train(["Kameror på torget.", "Budget för parken."]);
+
+        var parallel = new float[texts.Count][];
+        Parallel.For(0, texts.Count, i =>
+        {
+            small.Embed(texts[i]); // another model's vocabulary in between, on the same thread
+            parallel[i] = Seed.Value.Embed(texts[i]);
+        });
+
+        for (int i = 0; i < texts.Count; i++)
+            Assert.Equal(sequential[i], parallel[i]);
+    }
+
+    [Fact]
     public void Text_without_known_features_gives_a_zero_vector()
     {
         Assert.All(Seed.Value.Embed("!!! ???"), value => Assert.Equal(0f, value));
