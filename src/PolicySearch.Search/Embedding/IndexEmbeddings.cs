@@ -67,7 +67,7 @@ internal sealed class IndexEmbeddings(EmbeddingsOptions options, HttpClient? htt
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0 ? null : await TrainAsync(progress, cancellationToken);
     }
 
-    /// <summary>Trains the local model from all indexed passages and re-embeds them, in one transaction.</summary>
+    /// <summary>Trains the local model from the indexed passages (a seeded sample of a big corpus) and re-embeds them all, in one transaction.</summary>
     public async Task<EmbeddingReport> TrainAsync(IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         if (options.Provider != EmbeddingProvider.Local)
