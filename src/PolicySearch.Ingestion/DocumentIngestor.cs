@@ -77,9 +77,21 @@ public sealed class DocumentIngestor
         {
             throw ReaderMessages.CannotRead(reading, ex);
         }
-        using var content = new MemoryStream(bytes, writable: false);
-        ExtractedText extracted = await _reader.ReadAsync(path, content, cancellationToken);
+        ExtractedText extracted = await _reader.ReadAsync(path, bytes, cancellationToken);
         return Build(path, contentHash ?? Hash(bytes), extracted, sidecar);
+    }
+
+    /// <summary>
+    /// Ingests a document whose bytes are already in memory (an upload); <paramref name="name"/> decides the format
+    /// by extension. Unlike <see cref="Ingest(string, byte[])"/> it does not hold a thread while pdftotext reads a PDF,
+    /// and cancellation stops it.
+    /// </summary>
+    /// <exception cref="IngestionException">The bytes cannot be read as a document.</exception>
+    public async Task<Document> IngestAsync(string name, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Build(name, Hash(bytes), await _reader.ReadAsync(name, bytes, cancellationToken), sidecarJson: null);
     }
 
     /// <summary>Ingests a document whose bytes are already in memory; <paramref name="name"/> decides the format by extension.</summary>

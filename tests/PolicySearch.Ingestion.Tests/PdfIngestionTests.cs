@@ -28,4 +28,21 @@ public class PdfIngestionTests
         Assert.Equal(["SK 2018/12"], document.Metadata.Dnrs);
         Assert.Equal("tjänsteutlåtande", document.Metadata.DocumentType);
     }
+
+    [PdfToTextFact]
+    public async Task An_uploaded_pdf_ingested_asynchronously_matches_the_blocking_read_and_stops_when_cancelled()
+    {
+        byte[] pdf = PdfFactory.Create(Page(1, "Sammanfattning", "Förvaltningen anser att arbetet med sociala insatsgrupper ska fortsätta."));
+        var ingestor = new DocumentIngestor();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        Document awaited = await ingestor.IngestAsync("utlatande.pdf", pdf);
+        Document blocking = ingestor.Ingest("utlatande.pdf", pdf);
+
+        Assert.Equal(blocking.ContentHash, awaited.ContentHash);
+        Assert.Equal(blocking.CleanText, awaited.CleanText);
+        Assert.Equal(blocking.Passages.Select(p => (p.Text, p.Page)), awaited.Passages.Select(p => (p.Text, p.Page)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ingestor.IngestAsync("utlatande.pdf", pdf, cancellation.Token));
+    }
 }

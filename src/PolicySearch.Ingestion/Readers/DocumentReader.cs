@@ -44,18 +44,20 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         return await ExtractAsync(fileName, format, bytes, cancellationToken);
     }
 
-    /// <summary>
-    /// Reads a document whose bytes are already in memory; <paramref name="fileName"/> decides the format.
-    /// Blocks while pdftotext runs for a PDF.
-    /// </summary>
+    /// <summary>Reads a document whose bytes are already in memory; <paramref name="fileName"/> decides the format.</summary>
     /// <exception cref="IngestionException">The content cannot be read as a document.</exception>
-    public ExtractedText Read(string fileName, ReadOnlyMemory<byte> content)
+    public Task<ExtractedText> ReadAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         SourceFormat format = FormatOf(fileName);
         CheckFileSize(fileName, content.Length);
-        // Only PDF and HTML await anything (a process, a parser), with no synchronization context to deadlock on.
-        return ExtractAsync(fileName, format, content, CancellationToken.None).GetAwaiter().GetResult();
+        return ExtractAsync(fileName, format, content, cancellationToken);
     }
+
+    /// <summary>As <see cref="ReadAsync(string, ReadOnlyMemory{byte}, CancellationToken)"/>, blocking while pdftotext runs for a PDF.</summary>
+    /// <exception cref="IngestionException">The content cannot be read as a document.</exception>
+    public ExtractedText Read(string fileName, ReadOnlyMemory<byte> content) =>
+        // Only PDF and HTML await anything (a process, a parser), with no synchronization context to deadlock on.
+        ReadAsync(fileName, content).GetAwaiter().GetResult();
 
     private async Task<ExtractedText> ExtractAsync(string name, SourceFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {

@@ -176,7 +176,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
     /// <summary>Indexes one uploaded file under <paramref name="name"/>; ingestion errors propagate to the caller.</summary>
     public async Task<Document> IndexUploadAsync(string name, byte[] bytes, CancellationToken cancellationToken)
     {
-        var document = ingestor.Ingest(name, bytes);
+        var document = await ingestor.IngestAsync(name, bytes, cancellationToken);
         var prepared = await preparer.PrepareAsync(name, bytes.Length, document, cancellationToken);
         await using var connection = await OpenForWritingAsync(cancellationToken);
         await WriteAsync(connection, [prepared], cancellationToken);
