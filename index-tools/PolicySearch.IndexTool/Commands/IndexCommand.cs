@@ -47,7 +47,11 @@ internal static class IndexCommand
                 {
                     if (p.Embedding is { } e)
                     {
-                        embedding ??= context.AddTask("embedding", maxValue: Math.Max(1, e.Total));
+                        if (embedding is null)
+                        {
+                            task.Value = task.MaxValue; // every file is stored once training starts
+                            embedding = context.AddTask("embedding", maxValue: Math.Max(1, e.Total));
+                        }
                         embedding.Value = e.Embedded;
                         embedding.Description = e.Training ? $"training the local model ({e.Total} passages)" : $"embedding {e.Embedded}/{e.Total} passages";
                         return;
