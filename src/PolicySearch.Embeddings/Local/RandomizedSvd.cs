@@ -24,18 +24,25 @@ internal static class RandomizedSvd
         if (width == 0)
             return projection;
 
-        float[] q = matrix.Multiply(Gaussian(m, width, seed), width);
-        Orthonormalize(q, matrix.RowCount, width);
+        // One feature-side and two passage-side buffers serve every product: on a big corpus each is tens of MB,
+        // and fresh ones per iteration pile up as garbage until a full collection.
+        float[] features = Gaussian(m, width, seed);
+        var q = new float[(long)matrix.RowCount * width];
+        var scratch = new float[q.Length];
+        matrix.Multiply(features, width, q);
+        Orthonormalize(q, matrix.RowCount, width, scratch);
         // Subspace iteration: Q ← orth(X Xᵀ Q). Orthonormalizing only the passage side (rows) is enough for a few
         // iterations, and far cheaper than also doing the feature side, which has many times more rows.
         for (int i = 0; i < powerIterations; i++)
         {
-            q = matrix.Multiply(matrix.TransposeMultiply(q, width), width);
-            Orthonormalize(q, matrix.RowCount, width);
+            matrix.TransposeMultiply(q, width, features);
+            matrix.Multiply(features, width, q);
+            Orthonormalize(q, matrix.RowCount, width, scratch);
         }
 
         // B = Qᵀ X is small (width × m); keep it transposed (m × width). BBᵀ = Wᵀ Λ W gives V = Bᵀ W Σ⁻¹.
-        float[] bt = matrix.TransposeMultiply(q, width);
+        float[] bt = features;
+        matrix.TransposeMultiply(q, width, bt);
         float[] columns = Transpose(bt, m, width);
         var gram = new double[width, width];
         for (int a = 0; a < width; a++)
@@ -71,10 +78,10 @@ internal static class RandomizedSvd
         return result;
     }
 
-    /// <summary>Modified Gram–Schmidt on the columns of a rows × width row-major matrix, in place.</summary>
-    private static void Orthonormalize(float[] matrix, int rows, int width)
+    /// <summary>Modified Gram–Schmidt on the columns of a rows × width row-major matrix, in place (<paramref name="columns"/>: same size, scratch).</summary>
+    private static void Orthonormalize(float[] matrix, int rows, int width, float[] columns)
     {
-        float[] columns = Transpose(matrix, rows, width);
+        Transpose(matrix, rows, width, columns);
         for (int c = 0; c < width; c++)
         {
             Span<float> column = columns.AsSpan(c * rows, rows);

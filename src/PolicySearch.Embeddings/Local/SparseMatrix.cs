@@ -11,10 +11,10 @@ internal sealed class SparseMatrix(int rowCount, int columnCount, int[] rowStart
     public int RowCount => rowCount;
     public int ColumnCount => columnCount;
 
-    /// <summary>this × <paramref name="dense"/> (ColumnCount × width, row-major) → RowCount × width.</summary>
-    public float[] Multiply(float[] dense, int width)
+    /// <summary>this × <paramref name="dense"/> (ColumnCount × width, row-major) → <paramref name="result"/> (RowCount × width).</summary>
+    public void Multiply(float[] dense, int width, float[] result)
     {
-        var result = new float[(long)rowCount * width];
+        Array.Clear(result);
         // Each output row is written by one thread in a fixed order, so the result is deterministic.
         Parallel.For(0, rowCount, row =>
         {
@@ -22,13 +22,12 @@ internal sealed class SparseMatrix(int rowCount, int columnCount, int[] rowStart
             for (int p = rowStart[row]; p < rowStart[row + 1]; p++)
                 TensorPrimitives.MultiplyAdd(dense.AsSpan(columns[p] * width, width), values[p], target, target);
         });
-        return result;
     }
 
-    /// <summary>thisᵀ × <paramref name="dense"/> (RowCount × width, row-major) → ColumnCount × width.</summary>
-    public float[] TransposeMultiply(float[] dense, int width)
+    /// <summary>thisᵀ × <paramref name="dense"/> (RowCount × width, row-major) → <paramref name="result"/> (ColumnCount × width).</summary>
+    public void TransposeMultiply(float[] dense, int width, float[] result)
     {
-        var result = new float[(long)columnCount * width];
+        Array.Clear(result);
         // Rows scatter into shared output rows, so threads split the width instead: each owns a band of output columns
         // and adds the rows in the same order as one thread would, so the result is deterministic. Bands start on
         // multiples of 16 floats, so each element takes the same (vector or scalar) path whatever the band count.
@@ -46,6 +45,5 @@ internal sealed class SparseMatrix(int rowCount, int columnCount, int[] rowStart
                 }
             }
         });
-        return result;
     }
 }

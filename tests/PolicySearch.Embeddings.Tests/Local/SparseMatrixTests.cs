@@ -32,8 +32,11 @@ public sealed class SparseMatrixTests
         float[] right = Enumerable.Range(0, columns * width).Select(_ => (float)random.Next(-4, 5)).ToArray();
         float[] left = Enumerable.Range(0, rows * width).Select(_ => (float)random.Next(-4, 5)).ToArray();
 
-        float[] product = matrix.Multiply(right, width);
-        float[] transposed = matrix.TransposeMultiply(left, width);
+        // Buffers start dirty: a product overwrites what they held.
+        float[] product = Enumerable.Repeat(9f, rows * width).ToArray();
+        float[] transposed = Enumerable.Repeat(9f, columns * width).ToArray();
+        matrix.Multiply(right, width, product);
+        matrix.TransposeMultiply(left, width, transposed);
 
         for (int r = 0; r < rows; r++)
             for (int w = 0; w < width; w++)
