@@ -35,25 +35,19 @@ internal static class IndexCommand
     /// </summary>
     public static async Task<IndexReport> RunWithProgressAsync(Func<IProgress<IndexProgress>?, Task<IndexReport>> run)
     {
-        if (Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive) return await run(null);
+        if (!EmbeddingProgressBar.CanShow) return await run(null);
         IndexReport? report = null;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        await EmbeddingProgressBar.Display()
             .StartAsync(async context =>
             {
                 var task = context.AddTask("indexing");
-                ProgressTask? embedding = null;
+                var embedding = new EmbeddingProgressBar(context);
                 var progress = new Progress<IndexProgress>(p =>
                 {
                     if (p.Embedding is { } e)
                     {
-                        if (embedding is null)
-                        {
-                            task.Value = task.MaxValue; // every file is stored once training starts
-                            embedding = context.AddTask("embedding", maxValue: Math.Max(1, e.Total));
-                        }
-                        embedding.Value = e.Embedded;
-                        embedding.Description = e.Training ? $"training the local model ({e.Total} passages)" : $"embedding {e.Embedded}/{e.Total} passages";
+                        if (!embedding.Started) task.Value = task.MaxValue; // every file is stored once training starts
+                        embedding.Show(e);
                         return;
                     }
                     if (p.FilesTotal is { } total) task.MaxValue = Math.Max(1, total);
@@ -62,7 +56,7 @@ internal static class IndexCommand
                 });
                 report = await run(progress);
                 task.Value = task.MaxValue;
-                if (embedding is not null) embedding.Value = embedding.MaxValue;
+                embedding.Complete();
             });
         return report!;
     }

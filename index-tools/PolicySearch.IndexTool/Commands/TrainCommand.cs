@@ -14,11 +14,25 @@ internal static class TrainCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var index = await CliSettings.OpenIndexAsync(parseResult, cancellationToken);
-            EmbeddingReport report = await index.TrainEmbeddingModelAsync(cancellationToken: cancellationToken);
+            EmbeddingReport report = await TrainWithProgressAsync(index, cancellationToken);
             EmbeddingReportPrinter.Print(report, parseResult.GetValue(json));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Trains under a progress bar (training, then embedding N/M passages), or silently when output is redirected.</summary>
+    private static async Task<EmbeddingReport> TrainWithProgressAsync(PolicySearchIndex index, CancellationToken cancellationToken)
+    {
+        if (!EmbeddingProgressBar.CanShow) return await index.TrainEmbeddingModelAsync(cancellationToken: cancellationToken);
+        EmbeddingReport? report = null;
+        await EmbeddingProgressBar.Display().StartAsync(async context =>
+        {
+            var bar = new EmbeddingProgressBar(context);
+            report = await index.TrainEmbeddingModelAsync(new Progress<EmbeddingProgress>(bar.Show), cancellationToken);
+            bar.Complete();
+        });
+        return report!;
     }
 }
 
