@@ -99,7 +99,11 @@ internal sealed class KeywordIndex
     /// <summary>A cleared score accumulator for one query; disposing the matches returns it.</summary>
     public KeywordMatches RentMatches() => _accumulators.TryTake(out var matches) ? matches : new KeywordMatches(this);
 
-    internal void Return(KeywordMatches matches) => _accumulators.Add(matches);
+    internal void Return(KeywordMatches matches)
+    {
+        // Each accumulator is a few bytes per passage (4 MB at 274,620 passages): keep enough for the cores, not one per burst request.
+        if (_accumulators.Count < 2 * Environment.ProcessorCount) _accumulators.Add(matches);
+    }
 
     private const string RowVocabulary = "passage_term_rows", InstanceVocabulary = "passage_term_instances";
 
