@@ -7,6 +7,8 @@ public enum EmbeddingProvider
     Local,
     /// <summary>Any server that speaks the OpenAI <c>POST /v1/embeddings</c> wire format.</summary>
     OpenAI,
+    /// <summary>No vectors: keyword search only, e.g. to index a large archive fast (semantic and hybrid find what keyword finds).</summary>
+    None,
 }
 
 /// <summary>Embedding settings, bound from the <c>Embeddings</c> configuration section.</summary>

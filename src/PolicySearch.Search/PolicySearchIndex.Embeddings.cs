@@ -13,7 +13,7 @@ public sealed partial class PolicySearchIndex
 {
     /// <summary>
     /// Opens the index with the generator <paramref name="embeddingsOptions"/> configure: the local model saved in
-    /// the index (trained from the passages the first time there are any), or an OpenAI-compatible server.
+    /// the index (trained from the passages the first time there are any), an OpenAI-compatible server, or none.
     /// </summary>
     /// <exception cref="EmbeddingException">The OpenAI-compatible server is configured incompletely.</exception>
     public static async Task<PolicySearchIndex> OpenAsync(
@@ -26,6 +26,8 @@ public sealed partial class PolicySearchIndex
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(embeddingsOptions);
+        if (embeddingsOptions.Provider == EmbeddingProvider.None)
+            return await OpenAsync(indexOptions, searchOptions, embeddings: null, analyzer, ingestor, cancellationToken);
         var embeddings = new IndexEmbeddings(embeddingsOptions, httpClient);
         PolicySearchIndex index = await OpenAsync(indexOptions, searchOptions, embeddings, analyzer, ingestor, cancellationToken);
         embeddings.Attach(index._store);

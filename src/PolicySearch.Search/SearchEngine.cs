@@ -106,7 +106,8 @@ internal sealed class SearchEngine(
 
     private List<RankedPassage> Retrieve(SqliteConnection connection, SearchMode mode, KeywordMatches matches, float[]? queryVector, PassageSet? allowed, int pool)
     {
-        var keyword = mode == SearchMode.Semantic ? [] : matches.Top(pool);
+        // Without a query vector (no model, or nothing but a speaker to embed) every mode ranks by keyword.
+        var keyword = mode == SearchMode.Semantic && queryVector is not null ? [] : matches.Top(pool);
         if (queryVector is null || mode == SearchMode.Keyword) return keyword;
         var semantic = _vectors.Get(connection).Nearest(queryVector, pool, allowed);
         if (mode == SearchMode.Semantic) return semantic;

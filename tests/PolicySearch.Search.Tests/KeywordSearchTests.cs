@@ -123,12 +123,15 @@ public sealed class KeywordSearchTests(SeedIndexFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Without_embeddings_hybrid_answers_as_keyword()
+    public async Task Without_embeddings_hybrid_and_semantic_answer_as_keyword()
     {
         var keyword = await _seed.SearchAsync("samverkan polisen", SearchMode.Keyword);
         var hybrid = await _seed.SearchAsync("samverkan polisen", SearchMode.Hybrid);
+        var semantic = await _seed.SearchAsync("samverkan polisen", SearchMode.Semantic);
 
+        Assert.NotEmpty(keyword.Hits);
         Assert.Equal(keyword.Hits.Select(h => h.PassageId), hybrid.Hits.Select(h => h.PassageId));
-        Assert.Empty((await _seed.SearchAsync("samverkan polisen", SearchMode.Semantic)).Hits);
+        Assert.Equal(keyword.Hits.Select(h => h.PassageId), semantic.Hits.Select(h => h.PassageId));
+        Assert.Equal(keyword.Total, semantic.Total);
     }
 }

@@ -13,15 +13,15 @@ internal sealed class EmbeddedIndex : IAsyncDisposable
 
     public string CorpusFolder => Path.Combine(Folder, "corpus");
 
-    /// <summary>The seed corpus minus <paramref name="heldBack"/> files, indexed with the local model.</summary>
-    public static async Task<EmbeddedIndex> IndexedAsync(int heldBack = 0)
+    /// <summary>The seed corpus minus <paramref name="heldBack"/> files, indexed with <paramref name="options"/> (default: the local model).</summary>
+    public static async Task<EmbeddedIndex> IndexedAsync(int heldBack = 0, EmbeddingsOptions? options = null)
     {
         var index = new EmbeddedIndex(Path.Combine(Path.GetTempPath(), "policysearch-embeddings-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(index.CorpusFolder);
         string[] files = Directory.GetFiles(SeedIndex.RepositoryCorpus()).Order(StringComparer.Ordinal).ToArray();
         foreach (string file in files[..^heldBack])
             File.Copy(file, Path.Combine(index.CorpusFolder, Path.GetFileName(file)));
-        await index.ReopenAsync(new EmbeddingsOptions());
+        await index.ReopenAsync(options ?? new EmbeddingsOptions());
         IndexReport report = await index.Index.IndexAsync();
         Assert.Empty(report.Errors);
         return index;

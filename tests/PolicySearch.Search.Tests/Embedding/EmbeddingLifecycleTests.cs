@@ -27,6 +27,24 @@ public sealed class EmbeddingLifecycleTests
     }
 
     [Fact]
+    public async Task Without_a_provider_the_index_holds_no_vectors_and_every_mode_searches_by_keyword()
+    {
+        await using var index = await EmbeddedIndex.IndexedAsync(options: new EmbeddingsOptions { Provider = EmbeddingProvider.None });
+
+        IndexStats stats = await index.Index.GetStatsAsync();
+        SearchResponse keyword = await index.SearchAsync("kameraövervakning", SearchMode.Keyword);
+        SearchResponse semantic = await index.SearchAsync("kameraövervakning", SearchMode.Semantic);
+
+        Assert.True(stats.Passages > 0);
+        Assert.Equal(0, stats.Vectors);
+        Assert.Null(stats.EmbeddingModel);
+        Assert.NotEmpty(keyword.Hits);
+        Assert.Equal(keyword.Hits.Select(h => h.PassageId), semantic.Hits.Select(h => h.PassageId));
+        var error = await Assert.ThrowsAsync<EmbeddingException>(() => index.Index.TrainEmbeddingModelAsync());
+        Assert.Equal(EmbeddingFailure.NotConfigured, error.Failure);
+    }
+
+    [Fact]
     public async Task More_files_are_embedded_with_the_existing_model_without_retraining()
     {
         await using var index = await EmbeddedIndex.IndexedAsync(heldBack: 1);
