@@ -69,25 +69,8 @@ internal static class BenchCommand
         {
             string name = mode.ToString().ToLowerInvariant();
             // The first pass is the cold one: postings, filters and vectors are read from the index as queries need them.
-            var coldMilliseconds = new List<double>(queries.Count);
-            foreach (string query in queries)
-            {
-                long start = Stopwatch.GetTimestamp();
-                await SearchAsync(index, query, mode, cancellationToken);
-                coldMilliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            coldLatency[name] = LatencySummary.From(coldMilliseconds);
-            var milliseconds = new List<double>(queries.Count);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            foreach (string query in queries)
-            {
-                long start = Stopwatch.GetTimestamp();
-                await SearchAsync(index, query, mode, cancellationToken);
-                milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            // CPU time per query is robust to other processes competing for the cores; wall time is not.
-            double cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, queries.Count);
-            latency[name] = LatencySummary.From(milliseconds) with { CpuMeanMs = Math.Round(cpuPerQuery, 3) };
+            coldLatency[name] = await MeasureAsync(index, queries, mode, cancellationToken);
+            latency[name] = await MeasureAsync(index, queries, mode, cancellationToken);
             var parallelClock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(queries, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
                 async (query, ct) => await SearchAsync(index, query, mode, ct));
@@ -101,6 +84,22 @@ internal static class BenchCommand
             Rate((built?.Bytes ?? 0) / 1e6, indexSeconds), stats.FileBytes, stats.Vectors, Math.Round(peakRss, 1),
             Math.Round(Environment.WorkingSet / 1e6, 1), queries.Count, latency, throughput, coldLatency, Math.Round(warmUpSeconds, 2),
             built is null ? null : BuildStages.From(built));
+    }
+
+    /// <summary>One single-threaded pass over <paramref name="queries"/>: wall-clock percentiles and CPU time per query.</summary>
+    private static async Task<LatencySummary> MeasureAsync(PolicySearchIndex index, IReadOnlyList<string> queries, SearchMode mode, CancellationToken cancellationToken)
+    {
+        var milliseconds = new List<double>(queries.Count);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        foreach (string query in queries)
+        {
+            long start = Stopwatch.GetTimestamp();
+            await SearchAsync(index, query, mode, cancellationToken);
+            milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        // CPU time per query is robust to other processes competing for the cores; wall time is not.
+        double cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, queries.Count);
+        return LatencySummary.From(milliseconds) with { CpuMeanMs = Math.Round(cpuPerQuery, 3) };
     }
 
     private static double Rate(double amount, double seconds) => seconds > 0 ? Math.Round(amount / seconds, 2) : 0;
