@@ -41,4 +41,16 @@ public sealed class BenchCommandTests : IDisposable
             Assert.True(stages.GetProperty(stage).GetDouble() > 0, $"{stage} was not timed: {stages}");
         Assert.True(report.GetProperty("latency").TryGetProperty("semantic", out _));
     }
+
+    [Fact]
+    public async Task Measuring_an_index_that_does_not_exist_fails_and_creates_nothing()
+    {
+        string missing = Path.Combine(_folder, "missing.db");
+
+        var (exitCode, _, error) = await Cli.RunAsync(_root, "bench", "--existing", "--index", missing);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no index at", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
 }

@@ -27,6 +27,12 @@ internal static class BenchCommand
             bool build = !parseResult.GetValue(existing);
             string source = parseResult.GetValue(corpus)?.FullName ?? (build ? Path.GetFullPath(options.CorpusPath) : options.Path);
             if (build) options.Path = Path.Combine(Path.GetTempPath(), $"policysearch-bench-{Guid.NewGuid():N}.db");
+            else if (!File.Exists(options.Path))
+            {
+                // Opening would create an empty index and measure nothing.
+                await Console.Error.WriteLineAsync($"bench --existing: there is no index at {options.Path}; build one with `policysearch index` or give --index.");
+                return 1;
+            }
             try
             {
                 var report = await RunAsync(options, build ? source : null, parseResult.GetValue(corpus) is not null, parseResult.GetValue(queries), cancellationToken);
