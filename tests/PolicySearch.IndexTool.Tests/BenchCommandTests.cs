@@ -6,21 +6,15 @@ namespace PolicySearch.IndexTool.Tests;
 /// <summary><c>policysearch bench --corpus FILE.jsonl.gz</c>: the build includes the local model, and each stage is timed.</summary>
 public sealed class BenchCommandTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
     private readonly string _root = Cli.RepositoryRoot();
 
-    public BenchCommandTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { /* a file still held open only leaves a temp folder behind */ }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task A_jsonl_corpus_is_built_with_vectors_for_every_passage_and_its_stages_reported()
     {
-        string corpus = Path.Combine(_folder, "dokument.jsonl.gz");
+        string corpus = Path.Combine(_folder.Path, "dokument.jsonl.gz");
         await using (var writer = new StreamWriter(new GZipStream(File.Create(corpus), CompressionLevel.Fastest)))
         {
             int id = 0;
@@ -45,7 +39,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task Measuring_an_index_that_does_not_exist_fails_and_creates_nothing()
     {
-        string missing = Path.Combine(_folder, "missing.db");
+        string missing = Path.Combine(_folder.Path, "missing.db");
 
         var (exitCode, _, error) = await Cli.RunAsync(_root, "bench", "--existing", "--index", missing);
 

@@ -7,12 +7,12 @@ public sealed class CrashSafetyTests : IDisposable
 {
     private const int Copies = 10;
     private const int Kills = 20;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
     public CrashSafetyTests()
     {
         // Many distinct documents (each copy of a seed file gets its own last line) so indexing takes a while.
-        string corpus = Path.Combine(_folder, "corpus");
+        string corpus = Path.Combine(_folder.Path, "corpus");
         Directory.CreateDirectory(corpus);
         foreach (string file in Directory.GetFiles(Path.Combine(Cli.RepositoryRoot(), "corpus")))
             for (int copy = 0; copy < Copies; copy++)
@@ -22,12 +22,12 @@ public sealed class CrashSafetyTests : IDisposable
     [Fact]
     public async Task Killed_indexing_leaves_whole_documents_and_the_next_run_completes()
     {
-        string reference = Path.Combine(_folder, "reference.db");
-        Assert.Equal(0, (await Cli.RunAsync(_folder, "index", "--index", reference, "corpus")).ExitCode);
+        string reference = Path.Combine(_folder.Path, "reference.db");
+        Assert.Equal(0, (await Cli.RunAsync(_folder.Path, "index", "--index", reference, "corpus")).ExitCode);
         var expected = PassagesPerDocument(reference);
         Assert.Equal(5 * Copies, expected.Count);
 
-        string crashed = Path.Combine(_folder, "crashed.db");
+        string crashed = Path.Combine(_folder.Path, "crashed.db");
         var random = new Random(20261122);
         int partial = 0;
         for (int kill = 0; kill < Kills; kill++)
@@ -42,7 +42,7 @@ public sealed class CrashSafetyTests : IDisposable
             // A random point by progress, not by time, so kills land mid-run however loaded the machine is:
             // once a random number of further documents is committed, after a random pause of up to a document's write.
             int target = stored + random.Next(0, expected.Count - stored);
-            using var process = Cli.Start(_folder, "index", "--index", crashed, "corpus");
+            using var process = Cli.Start(_folder.Path, "index", "--index", crashed, "corpus");
             // Drained so that a full output pipe never stalls the run before the kill.
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
@@ -57,7 +57,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
         // The test means something only if kills landed while documents were being written.
         Assert.True(partial > 0, "no kill landed mid-run");
-        Assert.Equal(0, (await Cli.RunAsync(_folder, "index", "--index", crashed, "corpus")).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(_folder.Path, "index", "--index", crashed, "corpus")).ExitCode);
 
         Assert.Equal(expected, PassagesPerDocument(crashed));
         AssertConsistent(crashed, expected);
@@ -120,6 +120,6 @@ public sealed class CrashSafetyTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 }

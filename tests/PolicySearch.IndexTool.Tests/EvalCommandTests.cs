@@ -6,21 +6,19 @@ namespace PolicySearch.IndexTool.Tests;
 /// <summary>The <c>batch</c> and <c>eval</c> commands on the seed corpus, checked against the shared <c>score.py</c>.</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-eval-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
     private readonly string _root = Cli.RepositoryRoot();
-
-    public EvalCommandTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
     public async Task Eval_agrees_with_score_py_on_the_batch_run()
     {
-        string index = Path.Combine(_folder, "index.db");
+        string index = Path.Combine(_folder.Path, "index.db");
         string dev = Path.Combine(_root, "eval", "dev.jsonl");
         Assert.Equal(0, (await Cli.RunAsync(_root, "index", "--index", index, "corpus")).ExitCode);
 
         var batch = await Cli.RunAsync(_root, "batch", dev, "--index", index);
         Assert.Equal(0, batch.ExitCode);
-        string run = Path.Combine(_folder, "run.jsonl");
+        string run = Path.Combine(_folder.Path, "run.jsonl");
         await File.WriteAllTextAsync(run, batch.Output);
         var ours = await Cli.RunAsync(_root, "eval", dev, "--index", index, "--json");
         Assert.Equal(0, ours.ExitCode);
@@ -59,6 +57,6 @@ public sealed class EvalCommandTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 }

@@ -66,7 +66,7 @@ public sealed class PdfReaderTests : IDisposable
     [Fact]
     public async Task A_pdftotext_that_hangs_is_stopped_at_the_timeout()
     {
-        string hanging = _folder.Script("hanging-pdftotext", "sleep 60");
+        string hanging = HangingPdfToText();
         var reader = new DocumentReader(new ReaderOptions { PdfToTextPath = hanging, ReadTimeout = TimeSpan.FromMilliseconds(300) });
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => reader.ReadAsync("seg.pdf", new MemoryStream(PdfFactory.Create(["Text"]))));
@@ -77,7 +77,7 @@ public sealed class PdfReaderTests : IDisposable
     [Fact]
     public async Task Cancellation_stops_pdftotext_and_is_not_reported_as_a_bad_file()
     {
-        string hanging = _folder.Script("hanging-pdftotext", "sleep 60");
+        string hanging = HangingPdfToText();
         var reader = new DocumentReader(new ReaderOptions { PdfToTextPath = hanging });
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -87,4 +87,12 @@ public sealed class PdfReaderTests : IDisposable
 
     private static string[] Lines(ExtractedPage page) =>
         page.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>An executable that stands in for pdftotext and never finishes.</summary>
+    private string HangingPdfToText()
+    {
+        string path = _folder.File("hanging-pdftotext", "#!/bin/sh\nsleep 60\n");
+        Permissions.Set(path, Permissions.Owner);
+        return path;
+    }
 }

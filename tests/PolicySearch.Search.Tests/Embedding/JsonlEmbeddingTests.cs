@@ -7,15 +7,9 @@ namespace PolicySearch.Search.Tests.Embedding;
 /// <summary>A gzipped JSONL document stream gets the local model and vectors just as a folder of files does.</summary>
 public sealed class JsonlEmbeddingTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policysearch-jsonl-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
-    public JsonlEmbeddingTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { /* a file still held open only leaves a temp folder behind */ }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task The_first_stream_trains_the_local_model_and_embeds_every_passage_with_progress()
@@ -69,7 +63,7 @@ public sealed class JsonlEmbeddingTests : IDisposable
     }
 
     private Task<PolicySearchIndex> OpenAsync() =>
-        PolicySearchIndex.OpenAsync(new IndexOptions { Path = Path.Combine(_folder, "index.db"), CorpusPath = _folder },
+        PolicySearchIndex.OpenAsync(new IndexOptions { Path = Path.Combine(_folder.Path, "index.db"), CorpusPath = _folder.Path },
             searchOptions: null, new EmbeddingsOptions());
 
     /// <summary>One JSONL record per seed corpus file, as the Riksdag export writes them.</summary>
@@ -87,7 +81,7 @@ public sealed class JsonlEmbeddingTests : IDisposable
 
     private string WriteStream(string name, IEnumerable<Dictionary<string, string?>> records)
     {
-        string path = Path.Combine(_folder, name);
+        string path = Path.Combine(_folder.Path, name);
         using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
         using var writer = new StreamWriter(gzip);
         foreach (var record in records)

@@ -1,11 +1,11 @@
-namespace PolicySearch.Ingestion.Tests.Readers;
+namespace PolicySearch.Tests;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose (shared by every test project).</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policysearch-readers-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policysearch-tests-" + Guid.NewGuid().ToString("N"));
 
     public string File(string relativePath, byte[] content)
     {
@@ -17,14 +17,6 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string relativePath, string utf8Text) => File(relativePath, System.Text.Encoding.UTF8.GetBytes(utf8Text));
 
-    /// <summary>Writes an executable shell script.</summary>
-    public string Script(string relativePath, string body)
-    {
-        string path = File(relativePath, "#!/bin/sh\n" + body + "\n");
-        Permissions.Set(path, Permissions.Owner);
-        return path;
-    }
-
     public void Dispose()
     {
         try
@@ -33,7 +25,7 @@ internal sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // A test that made a folder unreadable restores it; anything left is the OS temp cleaner's job.
+            // A file still held open, or a folder a test made unreadable: what is left is the OS temp cleaner's job.
         }
         catch (UnauthorizedAccessException)
         {
