@@ -51,6 +51,24 @@ public sealed class KeywordIndexTests(SeedIndexFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void A_groups_alternatives_count_as_one_concept_the_best_in_full()
+    {
+        using var connection = Open(_seed.IndexPath);
+        var index = KeywordIndex.Load(connection, new SearchOptions());
+        using var matches = index.RentMatches();
+        matches.Begin(groupCount: 1);
+
+        // Passage 1 holds three alternatives of the group (say SIG, its expansion, a folded form), passage 2 one, stronger.
+        foreach (float impact in new[] { 1.0f, 1.0f, 1.0f }) matches.Add(0, 1, impact);
+        matches.Add(0, 2, 1.5f);
+
+        Assert.Equal(2, matches.Count);
+        Assert.Equal([2, 1], matches.Top(10).Select(r => r.PassageId));
+        double best = 1.0 + 0.1 * 2.0;
+        Assert.Equal(1 + best / (1 + best), matches.Key(1), precision: 5);
+    }
+
+    [Fact]
     public void Seek_finds_each_passage_or_where_it_would_be()
     {
         var random = new Random(7);

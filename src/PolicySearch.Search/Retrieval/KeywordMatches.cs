@@ -9,6 +9,8 @@ internal sealed class KeywordMatches : IDisposable
 {
     private readonly KeywordIndex _index;
     private readonly float[] _score;
+    // The best alternative's impact in the current group (valid while _groupStamp says the group was seen).
+    private readonly float[] _groupBest;
     private readonly ushort[] _coverage;
     private readonly bool[] _inOrder;
     // Stamps instead of clearing: a passage counts for group g once per query when _groupStamp == _epoch + g.
@@ -22,6 +24,7 @@ internal sealed class KeywordMatches : IDisposable
         _index = index;
         int capacity = index.Capacity;
         _score = new float[capacity];
+        _groupBest = new float[capacity];
         _coverage = new ushort[capacity];
         _inOrder = new bool[capacity];
         _groupStamp = new int[capacity];
@@ -56,15 +59,34 @@ internal sealed class KeywordMatches : IDisposable
 
     internal bool IsExcluded(int passage) => _excludedStamp[passage] == _epoch;
 
-    /// <summary>Adds <paramref name="impact"/> for a match of group <paramref name="group"/>; the group counts once per passage.</summary>
+    /// <summary>
+    /// Adds <paramref name="impact"/> for a match of group <paramref name="group"/>. A group's alternatives (the word,
+    /// its folded form, its compound parts, an acronym's expansion) name one concept: the best of them counts in
+    /// full and the others by <see cref="TieBreaker"/>, so a passage holding "SIG" and "sociala insatsgrupper" once
+    /// each is not worth three passages' mentions.
+    /// </summary>
     internal void Add(int group, int passage, float impact)
     {
-        _score[passage] += impact;
         int stamp = _epoch + group;
-        if (_groupStamp[passage] == stamp) return;
-        _groupStamp[passage] = stamp;
-        if (_coverage[passage]++ == 0) _touched.Add(passage);
+        if (_groupStamp[passage] != stamp)
+        {
+            _groupStamp[passage] = stamp;
+            _groupBest[passage] = impact;
+            _score[passage] += impact;
+            if (_coverage[passage]++ == 0) _touched.Add(passage);
+            return;
+        }
+        // Group total = best + TieBreaker × the others; a new best demotes the old one to the others.
+        float best = _groupBest[passage];
+        if (impact > best)
+        {
+            _groupBest[passage] = impact;
+            _score[passage] += impact - best + TieBreaker * best;
+        }
+        else _score[passage] += TieBreaker * impact;
     }
+
+    private const float TieBreaker = 0.1f;
 
     /// <summary>Marks a passage that holds the query's words in order (only complete matches count).</summary>
     internal void MarkInOrder(int passage)

@@ -5,7 +5,8 @@ namespace PolicySearch.Search.Retrieval;
 
 /// <summary>
 /// Matches a <see cref="KeywordQuery"/> against the in-memory postings of a <see cref="KeywordIndex"/>: every
-/// passage matching any group is scored (bm25 summed over the terms it holds) and counted, so ranking, the total
+/// passage matching any group is scored (per group the best alternative's bm25, see <see cref="KeywordMatches.Add"/>;
+/// summed over groups) and counted, so ranking, the total
 /// and the facets all come from one exact pass. Ranking is tiered: the words as a phrase, then every group, then
 /// fewer groups (see <see cref="KeywordMatches.Key"/>).
 /// </summary>
