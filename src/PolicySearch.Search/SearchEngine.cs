@@ -92,14 +92,15 @@ internal sealed class SearchEngine(
 
         // Total and facets are exact: semantic results are the ranked list itself; keyword results every keyword
         // match; hybrid adds the semantic candidates that survived the floor.
+        // (Counted in place: a common word's matches would otherwise be copied into a list per query.)
         bool semanticOnly = request.Mode == SearchMode.Semantic && queryVector is not null;
-        var counted = new List<long>(matches.Count + ranked.Count);
-        if (!semanticOnly) foreach (int passage in matches.Passages) counted.Add(passage);
-        if (semanticOnly || request.Mode == SearchMode.Hybrid)
-            counted.AddRange(ranked.Select(r => r.PassageId).Where(id => semanticOnly || !matches.Contains(id)));
-        var facets = catalog.Facets.Count(counted);
+        IReadOnlyList<int> keywordCounted = semanticOnly ? [] : matches.Passages;
+        List<long> vectorCounted = semanticOnly || request.Mode == SearchMode.Hybrid
+            ? ranked.Select(r => r.PassageId).Where(id => semanticOnly || !matches.Contains(id)).ToList()
+            : [];
+        var facets = catalog.Facets.Count(keywordCounted, vectorCounted);
 
-        return new SearchResponse(request.Query, request.Mode, counted.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        return new SearchResponse(request.Query, request.Mode, keywordCounted.Count + vectorCounted.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 2),
             new QueryInterpretation(interpretation.Speaker is { } s ? PassageRow.ToView(s.Named) : null, parsed.Describe(interpretation.Topic), keywordQuery.Expansions),
             hits, facets);
     }

@@ -45,6 +45,9 @@ internal sealed record LatencySummary(double P50, double P95, double P99, double
     /// <summary>Process CPU time per query (both threads of the process counted).</summary>
     public double CpuMeanMs { get; init; }
 
+    /// <summary>Managed memory allocated per query, in kilobytes (all threads of the process counted).</summary>
+    public double AllocatedKilobytesPerQuery { get; init; }
+
     public static LatencySummary From(List<double> milliseconds)
     {
         milliseconds.Sort();

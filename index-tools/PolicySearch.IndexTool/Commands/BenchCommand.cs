@@ -97,6 +97,7 @@ internal static class BenchCommand
     {
         var milliseconds = new List<double>(queries.Count);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
         foreach (string query in queries)
         {
             long start = Stopwatch.GetTimestamp();
@@ -105,7 +106,8 @@ internal static class BenchCommand
         }
         // CPU time per query is robust to other processes competing for the cores; wall time is not.
         double cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, queries.Count);
-        return LatencySummary.From(milliseconds) with { CpuMeanMs = Math.Round(cpuPerQuery, 3) };
+        double allocatedPerQuery = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / Math.Max(1, queries.Count);
+        return LatencySummary.From(milliseconds) with { CpuMeanMs = Math.Round(cpuPerQuery, 3), AllocatedKilobytesPerQuery = Math.Round(allocatedPerQuery, 1) };
     }
 
     private static double Rate(double amount, double seconds) => seconds > 0 ? Math.Round(amount / seconds, 2) : 0;
@@ -115,9 +117,9 @@ internal static class BenchCommand
 
     private static void Print(BenchReport report)
     {
-        var table = new Table().Title($"bench: {Markup.Escape(report.Corpus)} ({report.Machine})").AddColumns("mode", "p50 ms", "p95 ms", "p99 ms", "mean ms", "CPU ms/query", "2 threads q/s");
+        var table = new Table().Title($"bench: {Markup.Escape(report.Corpus)} ({report.Machine})").AddColumns("mode", "p50 ms", "p95 ms", "p99 ms", "mean ms", "CPU ms/query", "KB allocated/query", "2 threads q/s");
         foreach (var (mode, l) in report.Latency)
-            table.AddRow(mode, F(l.P50), F(l.P95), F(l.P99), F(l.Mean), F(l.CpuMeanMs), F(report.QueriesPerSecondTwoThreads[mode]));
+            table.AddRow(mode, F(l.P50), F(l.P95), F(l.P99), F(l.Mean), F(l.CpuMeanMs), F(l.AllocatedKilobytesPerQuery), F(report.QueriesPerSecondTwoThreads[mode]));
         AnsiConsole.Console.Profile.Out = new AnsiConsoleOutput(Console.Error);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{report.Documents:N0} documents, {report.Passages:N0} passages indexed in {F(report.IndexSeconds)} s " +

@@ -41,21 +41,23 @@ internal sealed class FacetTable
         return table;
     }
 
-    /// <summary>Counts the facet values of <paramref name="passageIds"/> (one counter array per facet: no hashing per passage).</summary>
-    public SearchFacets Count(IEnumerable<long> passageIds)
+    /// <summary>Counts the facet values of the matched passages, keyword and vector (one counter array per facet: no hashing per passage).</summary>
+    public SearchFacets Count(IReadOnlyList<int> keywordMatches, IReadOnlyList<long> vectorMatches)
     {
         var body = new int[_values.Count];
         var year = new int[_values.Count];
         var type = new int[_values.Count];
         var party = new int[_values.Count];
-        foreach (long id in passageIds)
+        void CountPassage(long id)
         {
-            if (id < 0 || id >= _body.Length) continue;
+            if (id < 0 || id >= _body.Length) return;
             Add(body, _body[id]);
             Add(year, _year[id]);
             Add(type, _type[id]);
             foreach (int p in _parties[id]) Add(party, p);
         }
+        for (int i = 0; i < keywordMatches.Count; i++) CountPassage(keywordMatches[i]);
+        for (int i = 0; i < vectorMatches.Count; i++) CountPassage(vectorMatches[i]);
         return new SearchFacets(Sorted(body), Sorted(year), Sorted(type), Sorted(party));
     }
 

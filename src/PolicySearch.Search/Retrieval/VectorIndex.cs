@@ -59,6 +59,10 @@ internal sealed class VectorIndex
             : new VectorIndex(ids[..loaded], vectors[..(loaded * dimensions)], dimensions);
     }
 
+    // Reused by each thread's queries (Nearest is synchronous): a query keeps thousands of candidates.
+    [ThreadStatic] private static List<(int Row, float UpperBound)>? t_candidates;
+    [ThreadStatic] private static List<(float Similarity, long Id)>? t_scored;
+
     /// <summary>
     /// The <paramref name="k"/> passages nearest to <paramref name="query"/> among those <paramref name="allowed"/> (null: all),
     /// most similar first; equal similarities in passage id order.
@@ -67,7 +71,8 @@ internal sealed class VectorIndex
     {
         if (query.Length != Dimensions || k <= 0 || Count == 0) return [];
         var candidates = Candidates(query, k, allowed, out float threshold);
-        var scored = new List<(float Similarity, long Id)>(candidates.Count);
+        var scored = t_scored ??= [];
+        scored.Clear();
         foreach ((int row, float upperBound) in candidates)
         {
             if (upperBound < threshold) continue;
@@ -88,7 +93,8 @@ internal sealed class VectorIndex
         var prepared = _quantized.Prepare(query);
         Span<float> estimates = stackalloc float[Block], errors = stackalloc float[Block];
         var lowerBounds = new PriorityQueue<int, float>(k + 1);
-        var candidates = new List<(int Row, float UpperBound)>();
+        var candidates = t_candidates ??= [];
+        candidates.Clear();
         float kthLowerBound = float.NegativeInfinity;
         for (int first = 0; first < _ids.Length; first += Block)
         {
