@@ -13,6 +13,7 @@ internal sealed class CompoundLexicon
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordStems;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _endWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _endStems;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameStems;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _heads;
@@ -21,6 +22,7 @@ internal sealed class CompoundLexicon
     {
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
         _wordStems = StemAll(words).GetAlternateLookup<ReadOnlySpan<char>>();
+        _endWords = endWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _endStems = StemAll(endWords).GetAlternateLookup<ReadOnlySpan<char>>();
         _nameStems = StemAll(names).GetAlternateLookup<ReadOnlySpan<char>>();
         _heads = heads.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -38,6 +40,9 @@ internal sealed class CompoundLexicon
 
     /// <summary>Whether some lemma has this stem.</summary>
     public bool IsWordStem(ReadOnlySpan<char> stem) => _wordStems.Contains(stem);
+
+    /// <summary>Whether <paramref name="word"/> is a lemma that may end a compound.</summary>
+    public bool IsCompoundEnd(ReadOnlySpan<char> word) => _endWords.Contains(word);
 
     /// <summary>Whether some lemma that may end a compound has this stem.</summary>
     public bool IsCompoundEndStem(ReadOnlySpan<char> stem) => _endStems.Contains(stem);

@@ -21,6 +21,13 @@ internal static class Decompounder
     private const int MinWeakHeadLength = 4;
     private const int MinTailLength = 4;
     private const int MinTailStemLength = 4;
+    // polis|hus, arbets|lag, riks|dagen: a three-letter last part only where hunspell vouches for both sides and the
+    // tail is such a lemma itself, plus an inflection (stems of short words collide: polis|ens, snabb|are).
+    private const int MinShortTailLength = 3;
+    private static readonly string[] ShortTailInflections = ["", "s", "en", "et", "ens", "ets", "ar", "er", "or", "arna", "erna", "orna", "na", "n", "a", "e"];
+    // Derivational suffixes that are also compound-end words: sjuk|dom, stor|lek, bygg|ande.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLikeTails =
+        new HashSet<string>(["dom", "lek", "ande", "ende"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NonParts =
         new HashSet<string>(AnalysisResources.ReadLines("compound-non-parts.txt"), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -28,7 +35,7 @@ internal static class Decompounder
     /// <summary>Writes the parts of <paramref name="word"/> (lower case) to <paramref name="parts"/>; returns 0 when it stays whole.</summary>
     public static int Split(ReadOnlySpan<char> word, CompoundLexicon lexicon, Span<CompoundPart> parts)
     {
-        if (word.Length < MinHeadLength + MinTailLength || word.Length > MaxWordLength)
+        if (word.Length < MinHeadLength + MinShortTailLength || word.Length > MaxWordLength)
         {
             return 0;
         }
@@ -69,13 +76,13 @@ internal static class Decompounder
         best = default;
         int bestScore = -1;
         Span<char> scratch = stackalloc char[MaxWordLength + 1];
-        for (int split = from + MinHeadLength; split <= word.Length - MinTailLength; split++)
+        for (int split = from + MinHeadLength; split <= word.Length - MinShortTailLength; split++)
         {
             if (Head(word[from..split], lexicon, out bool strongHead) is not { } head)
             {
                 continue;
             }
-            if (!IsTail(word[split..], lexicon, scratch, out bool strongTail))
+            if (!IsTail(word[split..], lexicon, scratch, out bool strongTail, out bool shortTail) || (shortTail && !(strongHead && strongTail)))
             {
                 continue;
             }
@@ -97,27 +104,49 @@ internal static class Decompounder
         return bestScore >= 0;
     }
 
-    /// <summary>Whether <paramref name="tail"/> is an inflected known word; strong when that word may end a compound.</summary>
-    private static bool IsTail(ReadOnlySpan<char> tail, CompoundLexicon lexicon, Span<char> scratch, out bool strong)
+    /// <summary>
+    /// Whether <paramref name="tail"/> is an inflected known word; strong when that word may end a compound, short
+    /// when its stem is shorter than <see cref="MinTailStemLength"/> (then it must be strong).
+    /// </summary>
+    private static bool IsTail(ReadOnlySpan<char> tail, CompoundLexicon lexicon, Span<char> scratch, out bool strong, out bool isShort)
     {
-        strong = false;
+        strong = isShort = false;
         if (StopFilter.IsStopWord(tail) || NonParts.Contains(tail))
         {
             return false;
         }
         ReadOnlySpan<char> stem = Stem(tail, scratch);
-        if (!lexicon.IsWordStem(stem) && tail.Length > MinTailLength + 2)
+        if (!lexicon.IsWordStem(stem) && tail.Length > MinShortTailLength + 1)
         {
-            // Snowball keeps the neuter definite -et (kontoret): try the word without it.
+            // Snowball keeps the neuter definite -et (kontoret, huset): try the word without it.
             int cut = tail.EndsWith("ets", StringComparison.Ordinal) ? 3 : tail.EndsWith("et", StringComparison.Ordinal) ? 2 : 0;
             stem = cut == 0 ? stem : Stem(tail[..^cut], scratch);
         }
-        if (stem.Length < MinTailStemLength || NonParts.Contains(stem) || !lexicon.IsWordStem(stem))
+        if (stem.Length < MinShortTailLength || NonParts.Contains(stem) || !lexicon.IsWordStem(stem))
         {
             return false;
         }
         strong = lexicon.IsCompoundEndStem(stem);
-        return true;
+        isShort = stem.Length < MinTailStemLength || tail.Length < MinTailLength;
+        return !isShort || (strong && IsShortCompoundEnd(tail, lexicon));
+    }
+
+    /// <summary>Whether a short tail is a compound-end lemma plus one of <see cref="ShortTailInflections"/>.</summary>
+    private static bool IsShortCompoundEnd(ReadOnlySpan<char> tail, CompoundLexicon lexicon)
+    {
+        foreach (string inflection in ShortTailInflections)
+        {
+            if (!tail.EndsWith(inflection, StringComparison.Ordinal) || tail.Length - inflection.Length < MinShortTailLength)
+            {
+                continue;
+            }
+            ReadOnlySpan<char> lemma = tail[..^inflection.Length];
+            if (lexicon.IsCompoundEnd(lemma) && !SuffixLikeTails.Contains(lemma))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The lemma a compound's first part stands for, or null. Strong when hunspell lists the form as a compound beginning.</summary>

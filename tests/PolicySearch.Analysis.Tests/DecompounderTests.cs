@@ -15,6 +15,27 @@ public sealed class DecompounderTests
     public void Splits_compounds_into_lemma_and_written_tail(string word, string head, string tail) =>
         Assert.Equal([head, tail], Split(word, CompoundLexicon.Default));
 
+    [Theory]
+    [InlineData("polishuset", "polis", "huset")]
+    [InlineData("riksdagen", "riks", "dagen")]
+    [InlineData("arbetslag", "arbets", "lag")]
+    [InlineData("utlänningslagen", "utlänning", "lagen")]
+    [InlineData("brottsoffer", "brott", "offer")]
+    public void Short_last_parts_split_where_hunspell_vouches_for_both_sides(string word, string head, string tail) =>
+        Assert.Equal([head, tail], Split(word, CompoundLexicon.Default));
+
+    [Theory]
+    [InlineData("polisens")]
+    [InlineData("kommunens")]
+    [InlineData("snabbare")]
+    [InlineData("sjukdom")]
+    [InlineData("storlek")]
+    [InlineData("byggande")]
+    [InlineData("exempelvis")]
+    [InlineData("programmet")]
+    public void Endings_that_look_like_short_words_are_not_parts(string word) =>
+        Assert.Empty(Split(word, CompoundLexicon.Default));
+
     [Fact]
     public void Linking_s_of_a_compound_only_head_is_kept_for_the_stemmer() =>
         Assert.Equal(["samverkans", "överenskommelsen"], Split("samverkansöverenskommelsen", CompoundLexicon.Default));
