@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using PolicySearch.Analysis;
+using PolicySearch.Search.Indexing;
+using PolicySearch.Search.Querying;
 using PolicySearch.Search.Retrieval;
 
 namespace PolicySearch.Search.Tests;
@@ -66,6 +69,26 @@ public sealed class KeywordIndexTests(SeedIndexFixture fixture) : IClassFixture<
         Assert.Equal([2, 1], matches.Top(10).Select(r => r.PassageId));
         double best = 1.0 + 0.1 * 2.0;
         Assert.Equal(1 + best / (1 + best), matches.Key(1), precision: 5);
+    }
+
+    [Fact]
+    public void A_phrase_weighs_the_mean_of_its_words_impacts()
+    {
+        var options = new SearchOptions();
+        using var connection = Open(_seed.IndexPath);
+        var index = KeywordIndex.Load(connection, options);
+        var query = KeywordQuery.Build(new SwedishAnalyzer(), "", ParsedQuery.Parse("\"sociala insatsgrupper\""));
+
+        using var matches = new KeywordRetriever(options).Match(connection, index, query, allowed: null);
+
+        var sociala = index.Postings(connection, TermEncoder.Encode("social"));
+        var insatsgrupper = index.Postings(connection, TermEncoder.Encode("insatsgrupp"));
+        Assert.True(matches.Count >= 3);
+        foreach (int passage in matches.Passages)
+        {
+            double mean = (sociala.Impacts[sociala.Seek(passage, 0)] + insatsgrupper.Impacts[insatsgrupper.Seek(passage, 0)]) / 2.0;
+            Assert.Equal(1 + mean / (1 + mean), matches.Key(passage), precision: 5);
+        }
     }
 
     [Fact]

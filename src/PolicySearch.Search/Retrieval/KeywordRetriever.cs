@@ -38,7 +38,11 @@ internal sealed class KeywordRetriever(SearchOptions options)
         return matches;
     }
 
-    /// <summary>Enumerates the passages a <see cref="TermPattern"/> matches, in id order, with the summed impacts of its terms.</summary>
+    /// <summary>
+    /// Enumerates the passages a <see cref="TermPattern"/> matches, in id order, with its impact: a phrase or a
+    /// word's compound parts stand for one concept, so they weigh the mean of their terms' impacts, on the scale of
+    /// the single word beside them in the group (summed, "sociala insatsgrupper" outweighed "SIG" twice over).
+    /// </summary>
     private readonly struct MatchContext(SqliteConnection connection, KeywordIndex index, int maxPrefixTerms)
     {
         public void ForEach(TermPattern pattern, Action<int, float> visit)
@@ -49,7 +53,7 @@ internal sealed class KeywordRetriever(SearchOptions options)
                     Visit(index.Postings(connection, pattern.Terms[0]), visit);
                     break;
                 case TermPatternKind.Prefix:
-                    // Each expansion is a term of its own; a passage holding several counts their impacts together.
+                    // Each expansion is an alternative of the group: a passage holding several counts the best in full.
                     foreach (string term in index.TermsStartingWith(connection, pattern.Terms[0], maxPrefixTerms))
                         Visit(index.Postings(connection, term), visit);
                     break;
@@ -91,7 +95,7 @@ internal sealed class KeywordRetriever(SearchOptions options)
                 if (pattern.Kind == TermPatternKind.Phrase && !InOrder(lists, found, pattern.Columns)) continue;
                 float impact = 0;
                 for (int t = 0; t < lists.Length; t++) impact += lists[t].Impacts[found[t]];
-                visit(passage, impact);
+                visit(passage, impact / lists.Length);
             }
         }
 
