@@ -98,16 +98,21 @@ public sealed class DocumentIngestor
     /// <exception cref="IngestionException">The bytes cannot be read as a document.</exception>
     public Document Ingest(string name, byte[] bytes) => Ingest(name, bytes, sidecarJson: null);
 
-    /// <summary>As <see cref="Ingest(string, byte[])"/>, with the JSON of a sidecar metadata file overriding inferred fields.</summary>
+    /// <summary>
+    /// As <see cref="Ingest(string, byte[])"/>, with the JSON of a sidecar metadata file overriding inferred fields,
+    /// and the bytes' <see cref="Hash"/> when the caller already has it (a stream's records are hashed to skip
+    /// unchanged ones), so it is not computed twice.
+    /// </summary>
     /// <exception cref="IngestionException">The bytes cannot be read as a document, or the sidecar is invalid.</exception>
-    public Document Ingest(string name, byte[] bytes, string? sidecarJson)
+    public Document Ingest(string name, byte[] bytes, string? sidecarJson, string? contentHash = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(bytes);
-        return Build(name, Hash(bytes), _reader.Read(name, bytes), sidecarJson);
+        return Build(name, contentHash ?? Hash(bytes), _reader.Read(name, bytes), sidecarJson);
     }
 
-    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+    /// <summary>The <see cref="Document.ContentHash"/> of a source's bytes (SHA-256, hex).</summary>
+    public static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
     private Document Build(string name, string contentHash, ExtractedText extracted, string? sidecarJson)
     {

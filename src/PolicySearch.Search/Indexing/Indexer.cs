@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using PolicySearch.Ingestion;
@@ -168,10 +167,9 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             ["date"] = jsonl.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
         string key = $"{file}/{jsonl.Id}.txt";
-        return new IndexSource(key, bytes.Length, Hash(bytes), _ => Task.FromResult(ingestor.Ingest(key, bytes, sidecar)));
+        string hash = DocumentIngestor.Hash(bytes);
+        return new IndexSource(key, bytes.Length, hash, _ => Task.FromResult(ingestor.Ingest(key, bytes, sidecar, hash)));
     }
-
-    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
     /// <summary>Indexes one uploaded file under <paramref name="name"/>; ingestion errors propagate to the caller.</summary>
     public async Task<Document> IndexUploadAsync(string name, byte[] bytes, CancellationToken cancellationToken)
