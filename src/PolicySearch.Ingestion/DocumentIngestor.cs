@@ -118,7 +118,7 @@ public sealed class DocumentIngestor
     {
         try
         {
-            CleanDocument clean = TextCleaner.Clean(extracted.Pages);
+            CleanDocument clean = TextCleaner.Clean(extracted.Pages, extracted.Furniture);
             if (!clean.Blocks.Any(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem) || !clean.Text.Any(char.IsLetterOrDigit))
                 throw new IngestionException($"Filen {Path.GetFileName(name)} innehåller ingen text.");
             InferredMetadata inferred = MetadataExtractor.Extract(clean, name, _gazetteer);

@@ -63,6 +63,17 @@ public class DocumentIngestorTests
     }
 
     [Fact]
+    public void A_word_documents_page_header_gives_its_metadata_but_no_passage_text()
+    {
+        Document document = _ingestor.Ingest("stråk.docx", DocxReaderTests.WithPageHeader());
+
+        Assert.Equal(["SK 2019/78"], document.Metadata.Dnrs);
+        Assert.Equal("tjänsteutlåtande", document.Metadata.DocumentType);
+        Assert.All(document.Passages, p => Assert.DoesNotContain("Sida 1", p.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("Dnr", document.CleanText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_very_long_line_is_ingested_or_refused_cleanly()
     {
         byte[] bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("trygghet och säkerhet ", 200_000)));

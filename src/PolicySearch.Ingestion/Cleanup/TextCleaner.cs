@@ -12,7 +12,7 @@ internal sealed record CleanDocument(string Text, IReadOnlyList<Block> Blocks, I
 /// </summary>
 internal static class TextCleaner
 {
-    public static CleanDocument Clean(IReadOnlyList<ExtractedPage> pages)
+    public static CleanDocument Clean(IReadOnlyList<ExtractedPage> pages, IReadOnlyList<string>? furniture = null)
     {
         PagedText paged = PageSegmenter.Segment(pages);
         List<Block> blocks = ParagraphBuilder.Build(paged.Lines);
@@ -27,6 +27,6 @@ internal static class TextCleaner
             text.Append(block.Text);
             block.End = text.Length;
         }
-        return new CleanDocument(text.ToString(), blocks, paged.Furniture);
+        return new CleanDocument(text.ToString(), blocks, furniture is { Count: > 0 } ? [.. furniture, .. paged.Furniture] : paged.Furniture);
     }
 }

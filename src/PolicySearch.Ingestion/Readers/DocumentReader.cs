@@ -72,7 +72,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
                 SourceFormat.Pdf => await PdfReader.ReadAsync(name, content, _options, timeout.Token),
                 SourceFormat.Html => OnePage(format, await HtmlReader.ReadAsync(
                     name, TextDecoder.Decode(name, content.Span), _options.MaxExtractedCharacters, timeout.Token)),
-                SourceFormat.Docx => OnePage(format, DocxReader.Read(name, content, _options)),
+                SourceFormat.Docx => DocxReader.Read(name, content, _options),
                 _ => OnePage(format, TextDecoder.Decode(name, content.Span)),
             };
             return CheckExtracted(name, text);

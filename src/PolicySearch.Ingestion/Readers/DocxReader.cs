@@ -10,7 +10,8 @@ namespace PolicySearch.Ingestion.Readers;
 
 /// <summary>
 /// Reads the body of a Word .docx: paragraphs, heading styles (<c>heading N</c>, <c>Title</c>, outline levels) as
-/// <c>#</c> lines, numbered/bulleted paragraphs as list items, tables as rows of cells.
+/// <c>#</c> lines, numbered/bulleted paragraphs as list items, tables as rows of cells. The page headers' lines
+/// (where Stockholm's templates put förvaltning, document type and Dnr) come apart, as furniture.
 /// The zip is checked before the Open XML SDK touches it: not a zip, truncated, or packed like a zip bomb
 /// (declared sizes beyond the limits) is refused.
 /// </summary>
@@ -20,7 +21,7 @@ internal static partial class DocxReader
     private const long RatioCheckFromBytes = 1024 * 1024;
     private const int MaxStyleChain = 10;
 
-    public static string Read(string name, ReadOnlyMemory<byte> content, ReaderOptions options)
+    public static ExtractedText Read(string name, ReadOnlyMemory<byte> content, ReaderOptions options)
     {
         ReadOnlySpan<byte> head = content.Span;
         if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
@@ -41,13 +42,26 @@ internal static partial class DocxReader
             var writer = new DocxWriter(new StructuredTextWriter(name, options.MaxExtractedCharacters),
                 document.MainDocumentPart.StyleDefinitionsPart?.Styles);
             writer.WriteBlocks(body);
-            return writer.ToString();
+            return new ExtractedText(SourceFormat.Docx, [new ExtractedPage(null, writer.ToString())])
+            {
+                Furniture = HeaderLines(document.MainDocumentPart),
+            };
         }
         catch (Exception ex) when (ex is not (IngestionException or OutOfMemoryException))
         {
             throw new IngestionException($"{name}: skadad .docx ({ex.GetType().Name}: {FirstLine(ex.Message)}).", ex);
         }
     }
+
+    /// <summary>Each line of the page headers (table cells included; a tab separates, as in the body), once, in order.</summary>
+    private static List<string> HeaderLines(MainDocumentPart main) =>
+        main.HeaderParts
+            .SelectMany(part => part.Header?.Descendants<Paragraph>() ?? [])
+            .SelectMany(paragraph => DocxWriter.ParagraphText(paragraph).Split('\n'))
+            .Select(line => WhiteSpace().Replace(line, " ").Trim())
+            .Where(line => line.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private static void CheckArchive(string name, Stream stream, ReaderOptions options)
     {
@@ -81,6 +95,9 @@ internal static partial class DocxReader
 
     [GeneratedRegex(@"^(?:heading|rubrik)\s*(\d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadingStyle();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 
     /// <summary>Walks the body and writes each block through a <see cref="StructuredTextWriter"/>.</summary>
     private sealed class DocxWriter(StructuredTextWriter writer, Styles? styles)
@@ -195,7 +212,7 @@ internal static partial class DocxReader
         private static string CellText(TableCell cell) =>
             string.Join(' ', cell.Descendants<Paragraph>().Select(ParagraphText).Where(text => text.Length > 0));
 
-        private static string ParagraphText(Paragraph paragraph)
+        internal static string ParagraphText(Paragraph paragraph)
         {
             var text = new StringBuilder();
             foreach (OpenXmlElement element in paragraph.Descendants())

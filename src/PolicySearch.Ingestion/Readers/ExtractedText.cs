@@ -29,6 +29,12 @@ public sealed record ExtractedPage(int? Number, string Text);
 /// </summary>
 public sealed record ExtractedText(SourceFormat Format, IReadOnlyList<ExtractedPage> Pages)
 {
+    /// <summary>
+    /// Header lines the format keeps apart from the body (a Word document's page header: förvaltning, document type,
+    /// Dnr). Not passage text; metadata is read from them as from a PDF's page headers.
+    /// </summary>
+    public IReadOnlyList<string> Furniture { get; init; } = [];
+
     /// <summary>All pages' text joined by a form feed (<c>\f</c>), the page separator pdftotext uses.</summary>
     public string FullText => Pages.Count == 1 ? Pages[0].Text : string.Join('\f', Pages.Select(page => page.Text));
 

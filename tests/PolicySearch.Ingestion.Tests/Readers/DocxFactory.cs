@@ -36,6 +36,15 @@ internal static class DocxFactory
     public static Table Table(params string[][] rows) =>
         new(rows.Select(cells => new TableRow(cells.Select(cell => new TableCell(Paragraph(cell))))));
 
+    /// <summary>Adds a default page header holding <paramref name="content"/> (paragraphs, tables) to the first section.</summary>
+    public static void AddHeader(Body body, MainDocumentPart main, params OpenXmlElement[] content)
+    {
+        HeaderPart part = main.AddNewPart<HeaderPart>();
+        part.Header = new Header(content);
+        part.Header.Save();
+        body.Append(new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(part) }));
+    }
+
     public static void AddStyles(MainDocumentPart main, params Style[] styles)
     {
         StyleDefinitionsPart part = main.AddNewPart<StyleDefinitionsPart>();

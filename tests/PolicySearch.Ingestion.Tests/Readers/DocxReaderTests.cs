@@ -61,6 +61,27 @@ public sealed class DocxReaderTests : IDisposable
             """, text.FullText);
     }
 
+    /// <summary>A Stockholm template: förvaltning, document type and Dnr in the page header, a tab between them.</summary>
+    internal static byte[] WithPageHeader() => Create((body, main) =>
+    {
+        body.Append(
+            Paragraph("Pollinatörsstråk i Sätraskogen", "Heading1"),
+            Paragraph("Förvaltningen föreslår att nämnden anlägger pollinatörsstråk längs gångvägarna."));
+        AddHeader(body, main,
+            Table(["Skärholmens stadsdelsförvaltning", "Sida 1 (2)"]),
+            new Paragraph(new Run(new Text("Tjänsteutlåtande"), new TabChar(), new Text("Dnr SK 2019/78"))));
+    });
+
+    [Fact]
+    public async Task Page_header_lines_come_apart_from_the_body()
+    {
+        ExtractedText text = await _reader.ReadAsync(_folder.File("stråk.docx", WithPageHeader()));
+
+        Assert.Equal(["Skärholmens stadsdelsförvaltning", "Sida 1 (2)", "Tjänsteutlåtande Dnr SK 2019/78"], text.Furniture);
+        Assert.DoesNotContain("Dnr", text.FullText, StringComparison.Ordinal);
+        Assert.StartsWith("# Pollinatörsstråk i Sätraskogen", text.FullText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_that_is_not_a_zip_is_refused()
     {
