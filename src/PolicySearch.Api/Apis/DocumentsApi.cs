@@ -91,12 +91,20 @@ internal static partial class DocumentsApi
         var results = new List<UploadedFile>(form.Files.Count);
         foreach (IFormFile file in form.Files)
             results.Add(await IndexFileAsync(file, index, logger, cancellationToken));
+        // A write starts a new data generation: load it now, so the uploader waits for it rather than the next searcher.
+        if (results.Any(r => r.DocumentId is not null))
+            await index.WarmUpAsync(cancellationToken);
         return TypedResults.Ok(new UploadResponse(results));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, PolicySearchIndex index, CancellationToken cancellationToken) =>
-        await index.DeleteDocumentAsync(id, cancellationToken) ? TypedResults.NoContent() : DocumentNotFound();
+        string id, PolicySearchIndex index, CancellationToken cancellationToken)
+    {
+        if (!await index.DeleteDocumentAsync(id, cancellationToken))
+            return DocumentNotFound();
+        await index.WarmUpAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<UploadedFile> IndexFileAsync(
         IFormFile file, PolicySearchIndex index, ILogger logger, CancellationToken cancellationToken)
