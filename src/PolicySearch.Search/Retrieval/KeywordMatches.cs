@@ -7,6 +7,9 @@ namespace PolicySearch.Search.Retrieval;
 /// </summary>
 internal sealed class KeywordMatches : IDisposable
 {
+    // What a group's weaker alternatives add, as in Lucene's DisjunctionMaxQuery (see Add).
+    private const float TieBreaker = 0.1f;
+
     private readonly KeywordIndex _index;
     private readonly float[] _score;
     // The best alternative's impact in the current group (valid while _groupStamp says the group was seen).
@@ -85,8 +88,6 @@ internal sealed class KeywordMatches : IDisposable
         }
         else _score[passage] += TieBreaker * impact;
     }
-
-    private const float TieBreaker = 0.1f;
 
     /// <summary>Marks a passage that holds the query's words in order (only complete matches count).</summary>
     internal void MarkInOrder(int passage)
