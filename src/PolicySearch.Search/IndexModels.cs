@@ -35,6 +35,9 @@ public sealed record IndexReport(
     /// <summary>Time spent writing documents, passages and their FTS5 terms to the index.</summary>
     public TimeSpan WriteTime { get; init; }
 
+    /// <summary>The FTS5 share of <see cref="WriteTime"/>: its inserts and the commits where it flushes its pending terms.</summary>
+    public TimeSpan FtsTime { get; init; }
+
     /// <summary>Set when the run ended by training the local model (the index's first passages) and embedding every passage.</summary>
     public EmbeddingReport? Embedding { get; init; }
 

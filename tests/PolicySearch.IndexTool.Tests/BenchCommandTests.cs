@@ -31,8 +31,9 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(passages > 0);
         Assert.Equal(passages, report.GetProperty("vectors").GetInt32());
         JsonElement stages = report.GetProperty("buildStages");
-        foreach (string stage in new[] { "storing", "analysis", "writing", "training", "embedding" })
+        foreach (string stage in new[] { "storing", "analysis", "writing", "fts", "training", "embedding" })
             Assert.True(stages.GetProperty(stage).GetDouble() > 0, $"{stage} was not timed: {stages}");
+        Assert.True(stages.GetProperty("fts").GetDouble() <= stages.GetProperty("writing").GetDouble(), $"FTS5 is part of writing: {stages}");
         Assert.True(report.GetProperty("latency").TryGetProperty("semantic", out _));
     }
 

@@ -127,7 +127,7 @@ internal static class BenchCommand
             $"peak RSS indexing {F(report.PeakRssMegabytesIndexing)} MB, serving {F(report.RssMegabytesServing)} MB");
         if (report.BuildStages is { } stages)
             AnsiConsole.MarkupLine($"build stages: storing {F(stages.Storing)} s (analysis {F(stages.Analysis)} s summed over workers, " +
-                $"writing with FTS5 {F(stages.Writing)} s), training {F(stages.Training)} s, embedding {F(stages.Embedding)} s");
+                $"writing {F(stages.Writing)} s, of it FTS5 {F(stages.Fts)} s), training {F(stages.Training)} s, embedding {F(stages.Embedding)} s");
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -126,8 +126,8 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             try
             {
                 long start = Stopwatch.GetTimestamp();
-                await WriteAsync(connection, batch, cancellationToken);
-                run.Written(Stopwatch.GetElapsedTime(start));
+                TimeSpan fts = await WriteAsync(connection, batch, cancellationToken);
+                run.Written(Stopwatch.GetElapsedTime(start), fts);
                 foreach (var prepared in batch) run.Indexed(prepared.Path, prepared.Bytes, prepared.Document.Passages.Count);
             }
             catch (SqliteException) when (batch.Count > 1)
@@ -196,10 +196,11 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
         return connection;
     }
 
-    private async Task WriteAsync(SqliteConnection connection, IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="batch"/> under the write lock; returns the time FTS5 took (<see cref="DocumentWriter.Write"/>).</summary>
+    private async Task<TimeSpan> WriteAsync(SqliteConnection connection, IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
-        try { DocumentWriter.Write(connection, batch); }
+        try { return DocumentWriter.Write(connection, batch); }
         finally { _writeLock.Release(); }
     }
 
@@ -229,7 +230,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _done, _indexed, _unchanged, _passages;
-        private long _bytes, _analysisTicks, _writeTicks;
+        private long _bytes, _analysisTicks, _writeTicks, _ftsTicks;
 
         public int? Total { get; set; }
 
@@ -242,7 +243,11 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
 
         public void Analysed(TimeSpan time) => Interlocked.Add(ref _analysisTicks, time.Ticks);
 
-        public void Written(TimeSpan time) => Interlocked.Add(ref _writeTicks, time.Ticks);
+        public void Written(TimeSpan time, TimeSpan fts)
+        {
+            Interlocked.Add(ref _writeTicks, time.Ticks);
+            Interlocked.Add(ref _ftsTicks, fts.Ticks);
+        }
 
         public void Unchanged(string path, long bytes)
         {
@@ -268,6 +273,7 @@ internal sealed class Indexer(SqliteStore store, DocumentIngestor ingestor, Docu
             {
                 AnalysisTime = TimeSpan.FromTicks(_analysisTicks),
                 WriteTime = TimeSpan.FromTicks(_writeTicks),
+                FtsTime = TimeSpan.FromTicks(_ftsTicks),
             };
     }
 }

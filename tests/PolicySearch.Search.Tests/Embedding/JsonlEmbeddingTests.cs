@@ -30,6 +30,7 @@ public sealed class JsonlEmbeddingTests : IDisposable
         Assert.True(report.Embedding.ModelBytes > 0);
         Assert.True(report.AnalysisTime > TimeSpan.Zero);
         Assert.True(report.WriteTime > TimeSpan.Zero);
+        Assert.InRange(report.FtsTime, TimeSpan.FromTicks(1), report.WriteTime);
         // Files first, then training, then embedding up to every passage.
         List<EmbeddingProgress> embedding = progress.Values.Select(p => p.Embedding).OfType<EmbeddingProgress>().ToList();
         Assert.Contains(progress.Values, p => p.Embedding is null && p.CurrentFile is not null);
