@@ -18,10 +18,13 @@ internal sealed class LowerCaseFilter(TokenStream input) : TokenFilter(input)
         for (int i = 0; i < term.Length; i++)
         {
             char c = term[i];
+            // Latin-1 by table, as ToLowerInvariant maps it: Swedish å, ä, ö would otherwise each cost an ICU call.
             term[i] = c switch
             {
                 >= 'A' and <= 'Z' => (char)(c + 32),
                 < '\u00C0' => c,
+                <= '\u00DE' and not '\u00D7' => (char)(c + 32),
+                <= '\u00FF' => c,
                 _ => char.ToLowerInvariant(c),
             };
         }

@@ -10,6 +10,17 @@ public sealed class LowerCaseFilterTests
             ["åsa", "älvsjö", "östermalm", "é"], [0, 4, 11, 21], [3, 10, 20, 22]);
 
     [Fact]
+    public void Every_character_is_lower_cased_as_ToLowerInvariant_does()
+    {
+        var all = Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => !char.IsSurrogate(c)).ToArray();
+        var lowered = all.ToArray();
+
+        LowerCaseFilter.LowerCase(lowered);
+
+        Assert.Equal(all.Select(char.ToLowerInvariant), lowered);
+    }
+
+    [Fact]
     public void Keywords_are_lower_cased_too() =>
         AssertTokens(new LowerCaseFilter(Words("SIG", "SIG")), ["sig"]);
 
