@@ -16,11 +16,13 @@ internal sealed class GenerationCache<T>(Func<SqliteConnection, T> load) where T
 
     public void Invalidate() => Interlocked.Increment(ref _invalidations);
 
-    /// <summary>The value for the data <paramref name="connection"/> sees (call it inside the search's read transaction).</summary>
-    public T Get(SqliteConnection connection)
+    /// <summary>
+    /// The value for the data <paramref name="connection"/> sees, whose data generation (<see cref="DocumentWriter.ReadGeneration"/>,
+    /// read inside the search's read transaction) is <paramref name="generation"/>.
+    /// </summary>
+    public T Get(SqliteConnection connection, long generation)
     {
         long invalidations = Interlocked.Read(ref _invalidations);
-        long generation = DocumentWriter.ReadGeneration(connection);
         lock (_lock)
         {
             if (_cached is { } cached && cached.Invalidations == invalidations && cached.Generation == generation) return cached.Value;

@@ -40,9 +40,10 @@ internal sealed class SearchEngine(
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         using var snapshot = connection.BeginTransaction(deferred: true);
-        _keywordIndex.Get(connection);
-        _catalog.Get(connection);
-        if (embeddings is not null) _vectors.Get(connection);
+        long generation = DocumentWriter.ReadGeneration(connection);
+        _keywordIndex.Get(connection, generation);
+        _catalog.Get(connection, generation);
+        if (embeddings is not null) _vectors.Get(connection, generation);
     }
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
@@ -66,8 +67,10 @@ internal sealed class SearchEngine(
             : await EmbedAsync(meaning, cancellationToken);
         // Without a vector list nothing is fused, so the page is all keyword retrieval needs to rank.
         int pool = queryVector is null ? offset + top : Math.Max(options.CandidatePool, offset + top);
-        var keywordIndex = _keywordIndex.Get(connection);
-        var catalog = _catalog.Get(connection);
+        // Read once: the caches below all belong to the generation this snapshot sees.
+        long generation = DocumentWriter.ReadGeneration(connection);
+        var keywordIndex = _keywordIndex.Get(connection, generation);
+        var catalog = _catalog.Get(connection, generation);
 
         // A named speaker's own passages are the answer; others only when the speaker has none on the topic.
         var allowed = catalog.Allowed(filter);
@@ -84,7 +87,7 @@ internal sealed class SearchEngine(
             }
         }
         using var matches = spokenMatches ?? _keyword.Match(connection, keywordIndex, keywordQuery, allowed);
-        var ranked = Retrieve(connection, request.Mode, matches, queryVector, allowed, pool);
+        var ranked = Retrieve(connection, generation, request.Mode, matches, queryVector, allowed, pool);
 
         var page = ranked.Skip(offset).Take(top).ToList();
         var rows = PassageRow.Load(connection, page.Select(r => r.PassageId));
@@ -105,12 +108,12 @@ internal sealed class SearchEngine(
             hits, facets);
     }
 
-    private List<RankedPassage> Retrieve(SqliteConnection connection, SearchMode mode, KeywordMatches matches, float[]? queryVector, PassageSet? allowed, int pool)
+    private List<RankedPassage> Retrieve(SqliteConnection connection, long generation, SearchMode mode, KeywordMatches matches, float[]? queryVector, PassageSet? allowed, int pool)
     {
         // Without a query vector (no model, or nothing but a speaker to embed) every mode ranks by keyword.
         var keyword = mode == SearchMode.Semantic && queryVector is not null ? [] : matches.Top(pool);
         if (queryVector is null || mode == SearchMode.Keyword) return keyword;
-        var semantic = _vectors.Get(connection).Nearest(queryVector, pool, allowed);
+        var semantic = _vectors.Get(connection, generation).Nearest(queryVector, pool, allowed);
         if (mode == SearchMode.Semantic) return semantic;
         var fused = RankFusion.Fuse(options.RrfK, (keyword, 1.0), (AboveFloor(semantic), options.SemanticWeight));
         return KeywordFirst(fused, keyword, matches.GroupCount);
@@ -150,5 +153,5 @@ internal sealed class SearchEngine(
     }
 
     /// <summary>The passage vectors, loaded once per data generation (also for "more like this").</summary>
-    public VectorIndex Vectors(SqliteConnection connection) => _vectors.Get(connection);
+    public VectorIndex Vectors(SqliteConnection connection) => _vectors.Get(connection, DocumentWriter.ReadGeneration(connection));
 }
