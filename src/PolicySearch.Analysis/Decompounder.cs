@@ -82,7 +82,7 @@ internal static class Decompounder
             {
                 continue;
             }
-            if (!IsTail(word[split..], lexicon, scratch, out bool strongTail, out bool shortTail) || (shortTail && !(strongHead && strongTail)))
+            if (!IsTail(word[split..], lexicon, scratch, out bool strongTail, out bool shortTail) || (shortTail && !strongHead))
             {
                 continue;
             }
